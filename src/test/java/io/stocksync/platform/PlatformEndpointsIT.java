@@ -1,0 +1,54 @@
+package io.stocksync.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stocksync.teststack.Api;
+import io.stocksync.teststack.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import java.net.URL;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The MicroProfile endpoints ops and clients rely on. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PlatformEndpointsIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.stocksync();
+  }
+
+  private final Api server = Api.server();
+
+  @ArquillianResource
+  URL base;
+
+  @Test
+  void platformOperationsRequireAnOperator() throws Exception {
+    var anonymous = new Api(base.toURI());
+    assertEquals(401, anonymous.post("api/v1/admin/jobs/webhook-delivery-purge", "{}").status());
+    assertEquals(401, anonymous.get("api/v1/admin/probes/00000000-0000-0000-0000-000000000000").status());
+  }
+
+  @Test
+  void metricsAreServedInPrometheusFormatWithoutAuthentication() {
+    var metrics = server.get("metrics");
+    assertEquals(200, metrics.status());
+    assertTrue(metrics.body().contains("# TYPE"), "Prometheus text format");
+    assertTrue(metrics.body().contains("jvm_uptime_seconds"), "base metrics present");
+  }
+
+  @Test
+  void openApiDocumentDescribesTheApi() {
+    var doc = server.get("openapi");
+    assertEquals(200, doc.status());
+    assertTrue(doc.body().contains("/api/v1/admin/probes"), doc.body());
+    assertTrue(doc.body().contains("/api/v1/admin/jobs/{jobName}"), doc.body());
+  }
+}

@@ -1,0 +1,96 @@
+package io.stocksync.teststack;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * Liberty's batch REST admin (/ibm/api/batch) as ops use it: https with the server's self-signed certificate and
+ * the documented local operator credentials.
+ */
+public final class BatchAdmin {
+
+  private static final String AUTH = "Basic "
+      + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+  private final HttpClient http;
+  private final URI base;
+
+  public BatchAdmin() {
+    this.base = URI.create("https://127.0.0.1:" + System.getProperty("liberty.https.port") + "/ibm/api/batch/");
+    this.http = HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /** Submits a job of the stocksync application; answers the new job instance. */
+  public JsonObject submit(String jobXmlName, String jobParametersJson) {
+    String body = "{\"applicationName\":\"stocksync\",\"moduleName\":\"stocksync.war\",\"jobXMLName\":\""
+        + jobXmlName + "\",\"jobParameters\":" + jobParametersJson + "}";
+    return call("POST", "jobinstances", body, 201).json();
+  }
+
+  public JsonObject stop(long executionId) {
+    return call("PUT", "jobexecutions/" + executionId + "?action=stop", "{}", 200).json();
+  }
+
+  public JsonObject restart(long instanceId, String jobParametersJson) {
+    return call("PUT", "jobinstances/" + instanceId + "?action=restart",
+        "{\"jobParameters\":" + jobParametersJson + "}", 200).json();
+  }
+
+  public JsonArray executions(long instanceId) {
+    return (JsonArray) call("GET", "jobinstances/" + instanceId + "/jobexecutions", null, 200).parse();
+  }
+
+  public JsonObject execution(long executionId) {
+    return call("GET", "jobexecutions/" + executionId, null, 200).json();
+  }
+
+  public String batchStatus(long executionId) {
+    return execution(executionId).getString("batchStatus");
+  }
+
+  public Api.Response call(String method, String path, String body, int expectedStatus) {
+    var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", AUTH).header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    try {
+      var r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      var response = new Api.Response(r.statusCode(), r.body(), r.headers());
+      if (expectedStatus > 0 && r.statusCode() != expectedStatus) {
+        throw new AssertionError(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+      }
+      return response;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static SSLContext trustAll() {
+    try {
+      var ctx = SSLContext.getInstance("TLS");
+      ctx.init(null, new TrustManager[] {new X509TrustManager() {
+        @Override public void checkClientTrusted(X509Certificate[] chain, String authType) { }
+        @Override public void checkServerTrusted(X509Certificate[] chain, String authType) { }
+        @Override public X509Certificate[] getAcceptedIssuers() {
+          return new X509Certificate[0];
+        }
+      }}, new SecureRandom());
+      return ctx;
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

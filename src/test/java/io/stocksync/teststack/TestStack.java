@@ -1,0 +1,72 @@
+package io.stocksync.teststack;
+
+import io.stocksync.devstack.EmbeddedBroker;
+import io.stocksync.devstack.EmbeddedDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The PostgreSQL and Artemis the integration tests run against. They live in the test JVM, so a test can stop
+ * and restart them (outages) and look inside them (rows, queues) while Liberty runs as its own process.
+ */
+public final class TestStack {
+
+  private static EmbeddedDatabase database;
+  private static EmbeddedBroker broker;
+
+  private TestStack() {}
+
+  static synchronized void start(Path workDir) throws Exception {
+    deleteRecursively(workDir.resolve("postgres"));
+    deleteRecursively(workDir.resolve("artemis"));
+    database = new EmbeddedDatabase(Integer.getInteger("it.pg.port"), workDir);
+    broker = new EmbeddedBroker(Path.of(System.getProperty("artemis.config")),
+        Integer.getInteger("it.artemis.port"), workDir);
+    database.start();
+    broker.start();
+  }
+
+  static synchronized void stop() throws Exception {
+    if (broker != null) {
+      broker.stop();
+    }
+    if (database != null) {
+      database.stop();
+    }
+  }
+
+  public static EmbeddedDatabase database() {
+    return database;
+  }
+
+  public static EmbeddedBroker broker() {
+    return broker;
+  }
+
+  /** A direct connection to the application database, as the application's own user. */
+  public static Connection jdbc() throws SQLException {
+    return DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
+  }
+
+  public static String brokerUrl() {
+    return "tcp://127.0.0.1:" + broker.port();
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
