@@ -13,8 +13,8 @@ import java.util.logging.Logger;
  * server in the foreground pointed at them, and on Ctrl-C (or when Maven, its parent, goes away) stops Liberty,
  * then the broker, then the database, so that no process is left behind.
  *
- * <p>Settings (system properties): stocksync.data.dir, stocksync.pg.port, stocksync.artemis.port,
- * stocksync.http.port, stocksync.https.port, artemis.config, wlp.home; argument: the Liberty server name.
+ * <p>Settings (system properties): stocksync.data.dir, stocksync.pg.port, stocksync.artemis.port, artemis.config,
+ * wlp.home; argument: the Liberty server name.
  */
 public final class DevStack {
 
@@ -61,13 +61,8 @@ public final class DevStack {
   }
 
   private ProcessBuilder libertyCommand(String action) {
-    var pb = new ProcessBuilder(List.of(wlpHome.resolve("bin/server").toString(), action, serverName));
-    var env = pb.environment();
-    env.put("DB_PORT", Integer.toString(database.port()));
-    env.put("ARTEMIS_PORT", Integer.toString(broker.port()));
-    env.put("HTTP_PORT", System.getProperty("stocksync.http.port", "9080"));
-    env.put("HTTPS_PORT", System.getProperty("stocksync.https.port", "9443"));
-    return pb;
+    // The server's ports (HTTP, database, broker) are in its bootstrap.properties, written by the build.
+    return new ProcessBuilder(List.of(wlpHome.resolve("bin/server").toString(), action, serverName));
   }
 
   private void shutdown() {
