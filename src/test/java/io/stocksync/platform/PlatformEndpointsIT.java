@@ -30,10 +30,12 @@ class PlatformEndpointsIT {
   URL base;
 
   @Test
-  void platformOperationsRequireAnOperator() throws Exception {
+  void platformOperationsRequireAPlatformAdmin() throws Exception {
     var anonymous = new Api(base.toURI());
     assertEquals(401, anonymous.post("api/v1/admin/jobs/webhook-delivery-purge", "{}").status());
     assertEquals(401, anonymous.get("api/v1/admin/probes/00000000-0000-0000-0000-000000000000").status());
+    var tenantAdmin = anonymous.as(io.stocksync.devstack.DevToken.mint("tenant-admin", java.util.UUID.randomUUID()));
+    assertEquals(403, tenantAdmin.post("api/v1/admin/jobs/webhook-delivery-purge", "{}").status());
   }
 
   @Test

@@ -16,8 +16,6 @@ import java.time.Duration;
 public final class Api {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final String OPERATOR = "Basic " + java.util.Base64.getEncoder()
-      .encodeToString("admin:admin".getBytes(java.nio.charset.StandardCharsets.UTF_8));
   private final URI base;
   private final String authorization;
 
@@ -30,9 +28,28 @@ public final class Api {
     this.authorization = authorization;
   }
 
-  /** The same API, authenticated as the documented local operator (admin/admin). */
-  public Api asOperator() {
-    return new Api(base, OPERATOR);
+  /** The same API with a bearer token. */
+  public Api as(String token) {
+    return new Api(base, "Bearer " + token);
+  }
+
+  /** The same API as a platform admin (a dev token). */
+  public Api asPlatformAdmin() {
+    return as(io.stocksync.devstack.DevToken.mint("platform-admin", null));
+  }
+
+  public Response put(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Response patch(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Response delete(String path) {
+    return send(request(path).DELETE());
   }
 
   /** The server root (health, metrics, openapi live there, not under the application's context root). */

@@ -1,5 +1,7 @@
 package io.stocksync.platform.diagnostics;
 
+import io.stocksync.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("admin/probes")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.PLATFORM_ADMIN)
 public class ProbeResource {
 
   @Inject

@@ -1,5 +1,7 @@
 package io.stocksync.platform.jobs;
 
+import io.stocksync.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Platform jobs that operators may start from the API; each is also visible in /ibm/api/batch. */
 @Path("admin/jobs")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.PLATFORM_ADMIN)
 public class JobResource {
 
   private static final Set<String> STARTABLE = Set.of("webhook-delivery-purge");

@@ -24,7 +24,7 @@ public class SchemaMigration {
   private static final String LOCATION = "classpath:db/migration";
 
   // Flyway commits its own transactions: it gets the non-transactional pool.
-  @Resource(lookup = "jdbc/stocksync-migration")
+  @Resource(lookup = "jdbc/stocksync-direct")
   DataSource migrationDataSource;
 
   @Resource

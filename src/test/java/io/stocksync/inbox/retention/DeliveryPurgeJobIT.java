@@ -40,7 +40,7 @@ class DeliveryPurgeJobIT {
     DeliveryFixtures.seed("purge-op", 30, "ACCEPTED", OLD); // still waiting to be processed: must survive
     DeliveryFixtures.seed("purge-op", 25, "PROCESSED", RECENT); // within retention: must survive
 
-    var api = new Api(base.toURI()).asOperator();
+    var api = new Api(base.toURI()).asPlatformAdmin();
     var started = api.post("api/v1/admin/jobs/webhook-delivery-purge", "{\"chunkSize\":\"100\"}");
     assertEquals(202, started.status(), started.body());
     long executionId = started.json().getJsonNumber("executionId").longValue();
@@ -55,7 +55,7 @@ class DeliveryPurgeJobIT {
 
   @Test
   void unknownJobIsNotStartable() throws Exception {
-    var api = new Api(base.toURI()).asOperator();
+    var api = new Api(base.toURI()).asPlatformAdmin();
     assertEquals(404, api.post("api/v1/admin/jobs/no-such-job", "{}").status());
   }
 

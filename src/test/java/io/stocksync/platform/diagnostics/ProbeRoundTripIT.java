@@ -35,7 +35,7 @@ class ProbeRoundTripIT {
 
   @Test
   void probeTravelsThroughTheBrokerToTheDatabase() throws Exception {
-    var api = new Api(base.toURI()).asOperator();
+    var api = new Api(base.toURI()).asPlatformAdmin();
     var sent = api.send(api.request("api/v1/admin/probes").header("X-Request-ID", "probe-it-1")
         .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
     assertEquals(202, sent.status(), sent.body());
@@ -59,7 +59,7 @@ class ProbeRoundTripIT {
 
   @Test
   void poisonProbeIsRedeliveredThenDeadLettered() throws Exception {
-    var api = new Api(base.toURI()).asOperator();
+    var api = new Api(base.toURI()).asPlatformAdmin();
     var sent = api.send(api.request("api/v1/admin/probes?poison=true")
         .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
     assertEquals(202, sent.status(), sent.body());

@@ -77,7 +77,7 @@ class ReadinessIT {
     await().atMost(RECOVERY).until(() -> server.get("health/ready").status(), s -> s == 200);
 
     // The MDB reconnected: a probe makes the round trip again.
-    var api = new Api(base.toURI()).asOperator();
+    var api = new Api(base.toURI()).asPlatformAdmin();
     String probeId = await().atMost(RECOVERY).until(
         () -> api.send(api.request("api/v1/admin/probes").POST(HttpRequest.BodyPublishers.noBody())),
         r -> r.status() == 202).json().getString("probeId");

@@ -1,0 +1,123 @@
+package io.stocksync.catalog;
+
+import io.stocksync.catalog.CatalogViews.MappingView;
+import io.stocksync.catalog.CatalogViews.MovementView;
+import io.stocksync.catalog.CatalogViews.ProductView;
+import io.stocksync.channel.ChannelRepository;
+import io.stocksync.platform.audit.AuditLog;
+import io.stocksync.platform.problem.ProblemException;
+import io.stocksync.platform.request.RequestId;
+import io.stocksync.tenant.TenantQuota;
+import io.stocksync.tenant.Tier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/** Catalog use cases within one tenant; each one transaction with its audit entry. */
+@ApplicationScoped
+@Transactional
+public class CatalogService {
+
+  @Inject
+  ProductRepository products;
+
+  @Inject
+  MappingRepository mappings;
+
+  @Inject
+  ChannelRepository channels;
+
+  @Inject
+  StockLedger ledger;
+
+  @Inject
+  TenantQuota quota;
+
+  @Inject
+  AuditLog audit;
+
+  public ProductView createProduct(UUID tenantId, CatalogRequests.CreateProduct r) {
+    quota.requireRoom(tenantId, "products", products.count(tenantId), Tier::maxProducts);
+    if (products.skuTaken(tenantId, r.sku())) {
+      throw ProblemException.conflict("a product with SKU " + r.sku() + " already exists");
+    }
+    var product = new Product(tenantId, r.sku(), r.name(), r.lowStockThreshold());
+    products.add(product);
+    if (r.onHand() != null && r.onHand() != 0) {
+      ledger.move(product, r.onHand(), MovementReason.MANUAL, MovementSource.manual(RequestId.current()));
+    }
+    var view = ProductView.of(product);
+    audit.record(tenantId, "product.create", "product", product.id(), null, view);
+    return view;
+  }
+
+  public ProductView updateProduct(UUID tenantId, UUID id, CatalogRequests.UpdateProduct r) {
+    var product = products.get(tenantId, id);
+    var before = ProductView.of(product);
+    if (r.name() != null) {
+      product.rename(r.name());
+    }
+    if (r.lowStockThreshold() != null) {
+      product.changeThreshold(r.lowStockThreshold());
+    }
+    var after = ProductView.of(product);
+    audit.record(tenantId, "product.update", "product", id, before, after);
+    return after;
+  }
+
+  public void deleteProduct(UUID tenantId, UUID id) {
+    var product = products.get(tenantId, id);
+    var before = ProductView.of(product);
+    products.remove(product);
+    audit.record(tenantId, "product.delete", "product", id, before, null);
+  }
+
+  /** A manual stock adjustment: a MANUAL movement in the ledger. */
+  public MovementView adjust(UUID tenantId, UUID productId, CatalogRequests.Adjustment r) {
+    var product = products.get(tenantId, productId);
+    var before = ProductView.of(product);
+    long delta = r.delta() != null ? r.delta() : 0;
+    var movement = r.setTo() == null
+        ? ledger.move(product, delta, MovementReason.MANUAL, MovementSource.manual(RequestId.current()))
+        : ledger.setTo(product, r.setTo(), MovementReason.MANUAL, MovementSource.manual(RequestId.current()));
+    audit.record(tenantId, "product.adjust", "product", productId, before, ProductView.of(product));
+    return MovementView.of(movement);
+  }
+
+  public MappingView createMapping(UUID tenantId, CatalogRequests.CreateMapping r) {
+    products.get(tenantId, r.productId());
+    channels.get(tenantId, r.channelId());
+    if (mappings.exists(tenantId, r.productId(), r.channelId())) {
+      throw ProblemException.conflict("product " + r.productId() + " is already mapped on channel " + r.channelId());
+    }
+    if (mappings.externalIdTaken(tenantId, r.channelId(), r.externalId())) {
+      throw ProblemException.conflict("external id " + r.externalId() + " is already mapped on this channel");
+    }
+    var mapping = new ChannelMapping(tenantId, r.productId(), r.channelId(), r.externalId(), r.externalLocationId());
+    mappings.add(mapping);
+    var view = MappingView.of(mapping);
+    audit.record(tenantId, "mapping.create", "mapping", mapping.id(), null, view);
+    return view;
+  }
+
+  public MappingView updateMapping(UUID tenantId, UUID id, CatalogRequests.UpdateMapping r) {
+    var mapping = mappings.get(tenantId, id);
+    var before = MappingView.of(mapping);
+    if (!r.externalId().equals(mapping.externalId())
+        && mappings.externalIdTaken(tenantId, mapping.channelId(), r.externalId())) {
+      throw ProblemException.conflict("external id " + r.externalId() + " is already mapped on this channel");
+    }
+    mapping.relink(r.externalId(), r.externalLocationId());
+    var after = MappingView.of(mapping);
+    audit.record(tenantId, "mapping.update", "mapping", id, before, after);
+    return after;
+  }
+
+  public void deleteMapping(UUID tenantId, UUID id) {
+    var mapping = mappings.get(tenantId, id);
+    var before = MappingView.of(mapping);
+    mappings.remove(mapping);
+    audit.record(tenantId, "mapping.delete", "mapping", id, before, null);
+  }
+}

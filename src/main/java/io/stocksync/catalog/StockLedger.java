@@ -1,0 +1,38 @@
+package io.stocksync.catalog;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/**
+ * The only way on-hand changes: under the product's row lock, on-hand moves and the movement that explains it is
+ * appended, in the caller's transaction. So on-hand always equals the sum of the ledger and no concurrent update
+ * is lost.
+ */
+@ApplicationScoped
+public class StockLedger {
+
+  @PersistenceContext(unitName = "stocksync")
+  EntityManager em;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public StockMovement move(Product product, long delta, MovementReason reason, MovementSource source) {
+    em.refresh(product, LockModeType.PESSIMISTIC_WRITE);
+    long before = product.move(delta);
+    var movement = new StockMovement(product, before, delta, reason, source);
+    em.persist(movement);
+    return movement;
+  }
+
+  /** Sets on-hand to an absolute level: the movement carries the difference. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public StockMovement setTo(Product product, long level, MovementReason reason, MovementSource source) {
+    em.refresh(product, LockModeType.PESSIMISTIC_WRITE);
+    long before = product.move(level - product.onHand());
+    var movement = new StockMovement(product, before, level - before, reason, source);
+    em.persist(movement);
+    return movement;
+  }
+}

@@ -1,0 +1,5 @@
+package io.stocksync.channel;
+
+public enum ChannelHealth {
+  CONNECTED, DEGRADED, DISCONNECTED
+}

@@ -1,0 +1,5 @@
+package io.stocksync.channel;
+
+public enum ChannelType {
+  SHOPIFY, WOOCOMMERCE, SQUARE, DELIVEROO, WIX, EPOSNOW, GENERIC
+}

@@ -1,0 +1,5 @@
+package io.stocksync.tenant;
+
+public enum TenantStatus {
+  ACTIVE, PAUSED, DELETED
+}
