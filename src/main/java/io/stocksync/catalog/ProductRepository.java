@@ -30,7 +30,7 @@ public class ProductRepository {
     return em.createQuery("SELECT p FROM Product p WHERE p.tenantId = :t AND p.sku = :sku", Product.class)
         .setParameter("t", tenantId).setParameter("sku", sku)
         .getResultStream().findFirst()
-        .orElseThrow(() -> ProblemException.notFound("product with SKU", sku));
+        .orElseThrow(() -> new ProblemException(404, "Not found", "no product has this SKU"));
   }
 
   public boolean skuTaken(UUID tenantId, String sku) {

@@ -19,7 +19,7 @@ public class StockLedger {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public StockMovement move(Product product, long delta, MovementReason reason, MovementSource source) {
-    em.refresh(product, LockModeType.PESSIMISTIC_WRITE);
+    lock(product);
     long before = product.move(delta);
     var movement = new StockMovement(product, before, delta, reason, source);
     em.persist(movement);
@@ -29,10 +29,16 @@ public class StockLedger {
   /** Sets on-hand to an absolute level: the movement carries the difference. */
   @Transactional(Transactional.TxType.MANDATORY)
   public StockMovement setTo(Product product, long level, MovementReason reason, MovementSource source) {
-    em.refresh(product, LockModeType.PESSIMISTIC_WRITE);
+    lock(product);
     long before = product.move(level - product.onHand());
     var movement = new StockMovement(product, before, level - before, reason, source);
     em.persist(movement);
     return movement;
+  }
+
+  /** Re-reads the product under its row lock (a new product is written first so that there is a row to lock). */
+  private void lock(Product product) {
+    em.flush();
+    em.refresh(product, LockModeType.PESSIMISTIC_WRITE);
   }
 }

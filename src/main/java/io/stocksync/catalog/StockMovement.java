@@ -39,8 +39,9 @@ public class StockMovement {
   @Column(nullable = false, updatable = false)
   private MovementReason reason;
 
+  // Mapped as text: EclipseLink 4.0 cannot read a NULL uuid column into a UUID attribute.
   @Column(name = "source_channel_id", updatable = false)
-  private UUID sourceChannelId;
+  private String sourceChannelId;
 
   @Column(name = "external_event_id", updatable = false)
   private String externalEventId;
@@ -60,7 +61,7 @@ public class StockMovement {
     this.delta = delta;
     this.onHandAfter = before + delta;
     this.reason = reason;
-    this.sourceChannelId = source.channelId();
+    this.sourceChannelId = source.channelId() == null ? null : source.channelId().toString();
     this.externalEventId = source.externalEventId();
     this.correlationId = source.correlationId();
     this.createdAt = OffsetDateTime.now();
@@ -91,7 +92,7 @@ public class StockMovement {
   }
 
   public UUID sourceChannelId() {
-    return sourceChannelId;
+    return sourceChannelId == null ? null : UUID.fromString(sourceChannelId);
   }
 
   public String externalEventId() {

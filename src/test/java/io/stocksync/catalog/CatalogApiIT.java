@@ -63,7 +63,7 @@ class CatalogApiIT {
       var ch = (JsonObject) c;
       long expected = ch.getString("channelType").equals("SHOPIFY") ? 10 : 0;
       assertEquals(expected, ch.getJsonNumber("expected").longValue(), "max(0, on-hand - buffer) on " + ch);
-      assertTrue(ch.isNull("lastPushed") || !ch.containsKey("lastPushed"), "nothing pushed yet");
+      assertTrue(!ch.containsKey("lastPushed") || ch.isNull("lastPushed"), "nothing pushed yet");
     }
     assertEquals(product, shop.user().get("api/v1/products/by-sku/TEE-RED-M").json().getString("id"));
   }
@@ -115,7 +115,7 @@ class CatalogApiIT {
       var page = shop.user().get("api/v1/products?skuPrefix=A-&limit=3" + (cursor == null ? "" : "&cursor=" + cursor))
           .json();
       page.getJsonArray("items").forEach(i -> skus.add(((JsonObject) i).getString("sku")));
-      cursor = page.isNull("nextCursor") ? null : page.getString("nextCursor");
+      cursor = page.containsKey("nextCursor") && !page.isNull("nextCursor") ? page.getString("nextCursor") : null;
       if (!inserted) {
         shop.product("A-0a", 1); // sorts into the page already read: must not shift later pages
         inserted = true;
@@ -125,7 +125,7 @@ class CatalogApiIT {
         "every product once, in SKU order, none skipped");
 
     var low = shop.user().get("api/v1/products?lowStock=true&skuPrefix=A-").json().getJsonArray("items");
-    assertEquals(java.util.Set.of("A-0", "A-0a", "A-6"), low.stream().map(i -> ((JsonObject) i).getString("sku"))
+    assertEquals(java.util.Set.of("A-0", "A-6"), low.stream().map(i -> ((JsonObject) i).getString("sku"))
         .collect(java.util.stream.Collectors.toSet()), "at or below own threshold, else the tenant default (0)");
     var onSquare = shop.user().get("api/v1/products?channelId=" + channel).json().getJsonArray("items");
     assertEquals(4, onSquare.size(), "only products mapped on the channel");

@@ -39,7 +39,7 @@ public final class DevStack {
     var stack = new DevStack(
         args.length > 0 ? args[0] : "stocksync",
         Path.of(System.getProperty("wlp.home")),
-        new EmbeddedDatabase(Integer.getInteger("stocksync.pg.port", 15432), home),
+        new EmbeddedDatabase(Integer.getInteger("stocksync.pg.port", 15432), home, false),
         new EmbeddedBroker(Path.of(System.getProperty("artemis.config")),
             Integer.getInteger("stocksync.artemis.port", 61616), home));
     Runtime.getRuntime().addShutdownHook(new Thread(stack::shutdown, "devstack-shutdown"));

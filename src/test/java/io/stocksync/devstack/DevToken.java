@@ -5,14 +5,17 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -68,13 +71,16 @@ public final class DevToken {
         System.getProperty("token.subject", "dev-" + role), Duration.ofHours(8)));
   }
 
+  /** The dev key: PKCS#8 PEM, read with the JDK's own key factory. */
   private static RSAPrivateKey loadKey() {
     try (InputStream in = DevToken.class.getResourceAsStream("/dev-jwt/private.pem")) {
-      return JWK.parseFromPEMEncodedObjects(new String(in.readAllBytes(), StandardCharsets.US_ASCII))
-          .toRSAKey().toRSAPrivateKey();
+      String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+          .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+      return (RSAPrivateKey) KeyFactory.getInstance("RSA")
+          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (JOSEException e) {
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("dev private key unreadable", e);
     }
   }

@@ -16,12 +16,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private final int port;
   private final Path dataDir;
   private final Path binDir;
+  private final boolean ownShutdownHook;
   private EmbeddedPostgres server;
 
-  public EmbeddedDatabase(int port, Path home) {
+  /**
+   * @param ownShutdownHook whether the server stops itself when the JVM exits; off when the caller orders the
+   *     shutdown itself (the dev stack stops Liberty first, then the database)
+   */
+  public EmbeddedDatabase(int port, Path home, boolean ownShutdownHook) {
     this.port = port;
     this.dataDir = home.resolve("postgres");
     this.binDir = home.resolve("postgres-bin");
+    this.ownShutdownHook = ownShutdownHook;
   }
 
   public synchronized void start() throws IOException, SQLException {
@@ -29,6 +35,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         .setPort(port)
         .setDataDirectory(dataDir)
         .setCleanDataDirectory(false)
+        .setRegisterShutdownHook(ownShutdownHook)
         .setOverrideWorkingDirectory(binDir.toFile())
         .setServerConfig("listen_addresses", "127.0.0.1")
         .setServerConfig("max_connections", "200")

@@ -59,7 +59,7 @@ class TenantApiIT {
     do {
       var page = platform.get("api/v1/tenants?limit=2" + (cursor == null ? "" : "&cursor=" + cursor)).json();
       page.getJsonArray("items").forEach(i -> assertTrue(seen.add(((JsonObject) i).getString("id")), "no repeats"));
-      cursor = page.isNull("nextCursor") ? null : page.getString("nextCursor");
+      cursor = page.containsKey("nextCursor") && !page.isNull("nextCursor") ? page.getString("nextCursor") : null;
       if (pages++ == 0) {
         TestTenant.create(base.toURI(), "Arrives mid-listing", "FREE");
       }

@@ -26,7 +26,7 @@ public final class TestStack {
   static synchronized void start(Path workDir) throws Exception {
     deleteRecursively(workDir.resolve("postgres"));
     deleteRecursively(workDir.resolve("artemis"));
-    database = new EmbeddedDatabase(Integer.getInteger("it.pg.port"), workDir);
+    database = new EmbeddedDatabase(Integer.getInteger("it.pg.port"), workDir, true);
     broker = new EmbeddedBroker(Path.of(System.getProperty("artemis.config")),
         Integer.getInteger("it.artemis.port"), workDir);
     database.start();

@@ -42,7 +42,8 @@ public class IdempotencyStore {
           return Optional.empty();
         }
         int status = rs.getInt(2);
-        return Optional.of(new Seen(rs.getString(1), rs.wasNull() ? null : status, rs.getBytes(3)));
+        Integer finished = rs.wasNull() ? null : status;
+        return Optional.of(new Seen(rs.getString(1), finished, rs.getBytes(3)));
       }
     }
   }

@@ -14,8 +14,7 @@ import jakarta.ws.rs.ext.Provider;
 public class StrictJsonb implements ContextResolver<Jsonb> {
 
   private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
-      .setProperty("yasson.fail-on-unknown-properties", true)
-      .withNullValues(false));
+      .setProperty("yasson.fail-on-unknown-properties", true));
 
   @Override
   public Jsonb getContext(Class<?> type) {

@@ -1,9 +1,11 @@
 package io.stocksync.platform.paging;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
 import java.util.function.Function;
 
-/** One page of a list and the cursor of the next page (null on the last page). */
+/** One page of a list and the cursor of the next page (null on the last page, and shown as null). */
+@JsonbNillable
 public record Page<T>(List<T> items, String nextCursor) {
 
   /**

@@ -2,6 +2,7 @@ package io.stocksync.platform.problem;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -26,16 +27,20 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         .sorted(Comparator.comparing(Problem.FieldError::field))
         .toList();
     return ProblemResponses.of(400, "Invalid request", "The request has " + errors.size() + " invalid field(s).",
-        errors, Map.of(), uri == null ? null : "/" + uri.getPath());
+        errors, Map.of(), ProblemResponses.instance(uri));
   }
 
-  /** The property path without the method and argument names (create.arg0.sku -> sku). */
+  /**
+   * The field as the client knows it: the property path inside the body (create.request.sku -> sku), else the
+   * parameter's name (a query parameter, or "request" for the body as a whole).
+   */
   private static String field(ConstraintViolation<?> v) {
-    var names = StreamSupport.stream(v.getPropertyPath().spliterator(), false)
-        .filter(n -> n.getKind() == jakarta.validation.ElementKind.PROPERTY
-            || n.getKind() == jakarta.validation.ElementKind.PARAMETER && !n.getName().startsWith("arg"))
-        .map(Path.Node::getName)
-        .toList();
-    return names.isEmpty() ? "body" : String.join(".", names);
+    var nodes = StreamSupport.stream(v.getPropertyPath().spliterator(), false).toList();
+    var properties = nodes.stream().filter(n -> n.getKind() == ElementKind.PROPERTY).map(Path.Node::getName).toList();
+    if (!properties.isEmpty()) {
+      return String.join(".", properties);
+    }
+    return nodes.stream().filter(n -> n.getKind() == ElementKind.PARAMETER).map(Path.Node::getName)
+        .reduce((first, last) -> last).orElse("request");
   }
 }

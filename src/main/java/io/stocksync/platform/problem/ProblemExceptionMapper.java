@@ -14,6 +14,6 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
   @Override
   public Response toResponse(ProblemException e) {
-    return ProblemResponses.of(e, uri == null ? null : "/" + uri.getPath());
+    return ProblemResponses.of(e, ProblemResponses.instance(uri));
   }
 }

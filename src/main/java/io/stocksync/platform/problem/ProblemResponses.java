@@ -19,6 +19,11 @@ public final class ProblemResponses {
     return builder.build();
   }
 
+  /** The problem's instance: the path the client called. */
+  public static String instance(jakarta.ws.rs.core.UriInfo uri) {
+    return uri == null ? null : uri.getRequestUri().getRawPath();
+  }
+
   public static Response of(ProblemException e, String instance) {
     return of(e.status(), e.title(), e.getMessage(), e.errors(), e.headers(), instance);
   }

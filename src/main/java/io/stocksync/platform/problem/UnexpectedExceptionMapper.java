@@ -1,5 +1,6 @@
 package io.stocksync.platform.problem;
 
+import io.stocksync.platform.request.RequestId;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,14 +32,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
       return ProblemResponses.of(409, "Conflict", "It already exists (a unique value is taken).", List.of(),
           Map.of(), path());
     }
-    LOG.log(Level.SEVERE, "Unexpected failure on " + path(), e);
+    LOG.log(Level.SEVERE, "Unexpected failure on " + path() + " [requestId=" + RequestId.current() + "]", e);
     return ProblemResponses.of(500, "Internal server error",
         "The server could not complete the request. Quote the request id when reporting it.", List.of(), Map.of(),
         path());
   }
 
   private String path() {
-    return uri == null ? null : "/" + uri.getPath();
+    return ProblemResponses.instance(uri);
   }
 
   private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {

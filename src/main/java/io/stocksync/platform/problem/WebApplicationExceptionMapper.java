@@ -22,7 +22,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     var reason = Response.Status.fromStatusCode(status);
     String title = reason == null ? "HTTP " + status : reason.getReasonPhrase();
     String detail = status >= 500 ? "The server could not complete the request." : describe(e, title);
-    return ProblemResponses.of(status, title, detail, List.of(), Map.of(), uri == null ? null : "/" + uri.getPath());
+    return ProblemResponses.of(status, title, detail, List.of(), Map.of(), ProblemResponses.instance(uri));
   }
 
   private static String describe(WebApplicationException e, String title) {

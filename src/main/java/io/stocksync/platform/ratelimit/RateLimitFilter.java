@@ -70,7 +70,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
           "RateLimit-Remaining", "0", "RateLimit-Reset", Long.toString(reset));
       request.abortWith(ProblemResponses.of(new ProblemException(429, "Too many requests",
           "The tenant's plan allows " + limit + " API requests a minute; retry after " + reset + " s.", List.of(),
-          headers), "/" + request.getUriInfo().getPath()));
+          headers), ProblemResponses.instance(request.getUriInfo())));
     }
   }
 
