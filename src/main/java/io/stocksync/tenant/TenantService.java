@@ -23,6 +23,9 @@ public class TenantService {
   @Inject
   TierLimits tierLimits;
 
+  @Inject
+  jakarta.enterprise.event.Event<TenantResumed> resumed;
+
   public TenantView create(TenantRequests.Create request) {
     var settings = request.settings() == null
         ? TenantSettings.DEFAULTS
@@ -61,6 +64,7 @@ public class TenantService {
     var tenant = liveTenant(id);
     var before = TenantView.of(tenant);
     tenant.resume();
+    resumed.fire(new TenantResumed(id, java.time.Instant.now()));
     return audited(tenant, "tenant.resume", before);
   }
 

@@ -67,7 +67,7 @@ public final class Api {
   }
 
   public HttpRequest.Builder request(String path) {
-    var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+    var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
     return authorization == null ? builder : builder.header("Authorization", authorization);
   }
 

@@ -21,6 +21,21 @@ public final class RequestId {
     return CURRENT.get();
   }
 
+  /** Runs work under a request id carried by a message, so the work's writes and logs name it. */
+  public static void runWith(String id, Runnable work) {
+    String previous = CURRENT.get();
+    CURRENT.set(id);
+    try {
+      work.run();
+    } finally {
+      if (previous == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(previous);
+      }
+    }
+  }
+
   static void bind(String id) {
     CURRENT.set(id);
   }

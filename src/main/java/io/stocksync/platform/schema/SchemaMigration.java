@@ -1,10 +1,12 @@
 package io.stocksync.platform.schema;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,6 +33,15 @@ public class SchemaMigration {
   ManagedScheduledExecutorService scheduler;
 
   private final MigrationStatus status = new MigrationStatus();
+  private volatile ScheduledFuture<?> retry;
+
+  /** The executor is the server's: a pending retry must not outlive a redeployed application. */
+  @PreDestroy
+  void stop() {
+    if (retry != null) {
+      retry.cancel(false);
+    }
+  }
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     migrate();
@@ -59,7 +70,7 @@ public class SchemaMigration {
     } catch (RuntimeException e) {
       status.failed(e);
       LOG.log(Level.WARNING, "Schema migration failed, retrying in " + RETRY_SECONDS + " s: " + e.getMessage());
-      scheduler.schedule(this::migrate, RETRY_SECONDS, TimeUnit.SECONDS);
+      retry = scheduler.schedule(this::migrate, RETRY_SECONDS, TimeUnit.SECONDS);
     }
   }
 }

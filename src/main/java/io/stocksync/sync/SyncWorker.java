@@ -1,0 +1,97 @@
+package io.stocksync.sync;
+
+import io.stocksync.channel.Channel;
+import io.stocksync.channel.push.ChannelCallException;
+import io.stocksync.channel.push.ChannelEndpoint;
+import io.stocksync.channel.push.LevelPush;
+import io.stocksync.channel.push.PushOutcome;
+import io.stocksync.platform.crypto.SecretCipher;
+import io.stocksync.platform.request.RequestId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Pushes one channel's pending levels in one batch call (the vendor's writer splits it as the API requires), and
+ * records every attempt as a sync event. Nothing is held open across the HTTP call.
+ */
+@ApplicationScoped
+public class SyncWorker {
+
+  static final int BATCH = 100;
+  private static final Logger LOG = Logger.getLogger(SyncWorker.class.getName());
+
+  @Inject
+  PendingPushes pending;
+
+  @Inject
+  StockWriters writers;
+
+  @Inject
+  SyncRequests requests;
+
+  @Inject
+  SecretCipher cipher;
+
+  @PersistenceContext(unitName = "stocksync")
+  EntityManager em;
+
+  public void pushPending(UUID tenantId, UUID channelId) {
+    var batch = pending.due(tenantId, channelId, BATCH);
+    if (batch.isEmpty() || !pending.tenantActive(tenantId)) {
+      return; // nothing due, or the tenant is paused: the flags stay and are pushed on resume
+    }
+    var toPush = new ArrayList<PendingPush>();
+    for (var p : batch) {
+      if (p.lastPushed() != null && p.lastPushed() == p.level()) {
+        pending.settleUnchanged(p);
+      } else {
+        toPush.add(p);
+      }
+    }
+    if (!toPush.isEmpty()) {
+      push(tenantId, channelId, toPush);
+    }
+    if (batch.size() == BATCH) {
+      requests.wake(tenantId, channelId); // more than one batch waits
+    }
+  }
+
+  private void push(UUID tenantId, UUID channelId, List<PendingPush> batch) {
+    var channel = em.find(Channel.class, channelId);
+    String requestId = RequestId.current();
+    var writer = writers.of(channel.type()).orElse(null);
+    if (writer == null) {
+      pending.park(tenantId, batch, null, null, "no stock writer for " + channel.type(), 0, requestId);
+      return;
+    }
+    var endpoint = new ChannelEndpoint(channelId, channel.apiBaseUrl(), channel.credentialsSealed() == null ? null
+        : cipher.decrypt(channel.credentialsSealed(), channel.sealContext("credentials")));
+    var pushes = batch.stream().map(p -> new LevelPush(p.externalId(), p.externalLocationId(), p.level(),
+        p.lastPushed() != null ? p.lastPushed() : p.lastReported(), p.mappingId() + ":" + p.level() + ":"
+            + p.requestedAt().toEpochMilli())).toList();
+    long t0 = System.nanoTime();
+    try {
+      var outcomes = writer.push(endpoint, pushes);
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      for (var p : batch) {
+        var outcome = outcomes.getOrDefault(p.externalId(),
+            new PushOutcome(PushOutcome.Status.FAILED, null, null, "no outcome from the channel", null));
+        pending.recordOutcome(tenantId, p, outcome, ms, requestId);
+      }
+    } catch (ChannelCallException e) {
+      pending.park(tenantId, batch, e.httpStatus(), e.retryAfter(), e.getMessage(),
+          (System.nanoTime() - t0) / 1_000_000, requestId);
+    } catch (RuntimeException e) {
+      // Circuit open, bulkhead full, timeout: the channel is not taking calls now; park and retry later.
+      LOG.info(() -> "push to channel " + channelId + " parked: " + e);
+      pending.park(tenantId, batch, null, null, e.getClass().getSimpleName() + ": " + e.getMessage(),
+          (System.nanoTime() - t0) / 1_000_000, requestId);
+    }
+  }
+}

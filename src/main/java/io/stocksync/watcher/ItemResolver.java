@@ -1,0 +1,69 @@
+package io.stocksync.watcher;
+
+import io.stocksync.catalog.ChannelMapping;
+import io.stocksync.catalog.Product;
+import io.stocksync.channel.Channel;
+import io.stocksync.channel.webhook.ChannelEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Finds our product and mapping for a line of a channel's event: by the channel's item id first, else by SKU.
+ * Always within the channel's tenant.
+ */
+@ApplicationScoped
+public class ItemResolver {
+
+  @PersistenceContext(unitName = "stocksync")
+  EntityManager em;
+
+  public Optional<ChannelMapping> mapping(Channel channel, ChannelEvent.Line line) {
+    if (line.externalId() != null) {
+      var byId = em.createQuery("SELECT m FROM ChannelMapping m WHERE m.tenantId = :t AND m.channelId = :c"
+              + " AND m.externalId = :e", ChannelMapping.class)
+          .setParameter("t", channel.tenantId()).setParameter("c", channel.id()).setParameter("e", line.externalId())
+          .getResultStream().findFirst();
+      if (byId.isPresent()) {
+        return byId;
+      }
+    }
+    if (line.sku() == null) {
+      return Optional.empty();
+    }
+    return em.createQuery("SELECT m FROM ChannelMapping m, Product p WHERE m.productId = p.id AND p.tenantId = :t"
+            + " AND p.sku = :sku AND m.channelId = :c", ChannelMapping.class)
+        .setParameter("t", channel.tenantId()).setParameter("sku", line.sku()).setParameter("c", channel.id())
+        .getResultStream().findFirst();
+  }
+
+  public Optional<Product> product(Channel channel, ChannelEvent.Line line) {
+    var mapped = mapping(channel, line).map(this::productOf);
+    if (mapped.isPresent() || line.sku() == null) {
+      return mapped;
+    }
+    return em.createQuery("SELECT p FROM Product p WHERE p.tenantId = :t AND p.sku = :sku", Product.class)
+        .setParameter("t", channel.tenantId()).setParameter("sku", line.sku()).getResultStream().findFirst();
+  }
+
+  public Product productOf(ChannelMapping mapping) {
+    return em.find(Product.class, mapping.productId());
+  }
+
+  /** Whether this channel's event already moved this product (the ledger's unique key, checked first). */
+  public boolean alreadyApplied(Channel channel, String eventId, Product product) {
+    return !em.createNativeQuery("SELECT 1 FROM stock_movement WHERE tenant_id = ? AND source_channel_id = ?"
+            + " AND external_event_id = ? AND product_id = ?")
+        .setParameter(1, channel.tenantId()).setParameter(2, channel.id()).setParameter(3, eventId)
+        .setParameter(4, product.id()).getResultList().isEmpty();
+  }
+
+  public void recordReported(ChannelMapping mapping, long level, Instant at) {
+    em.createNativeQuery("UPDATE channel_mapping SET last_reported_level = ?, last_reported_at = ?,"
+            + " updated_at = now() WHERE id = ?")
+        .setParameter(1, level).setParameter(2, Timestamp.from(at)).setParameter(3, mapping.id()).executeUpdate();
+  }
+}
