@@ -1,0 +1,2 @@
+/** Shopify: webhooks signed with the app secret (base64 HMAC-SHA256 of the raw body in X-Shopify-Hmac-Sha256). */
+package io.stocksync.channel.shopify;
