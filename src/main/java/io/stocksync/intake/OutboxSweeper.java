@@ -1,8 +1,6 @@
 package io.stocksync.intake;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.stocksync.platform.schedule.Periodic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -12,8 +10,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,8 +25,8 @@ public class OutboxSweeper {
   private static final Logger LOG = Logger.getLogger(OutboxSweeper.class.getName());
   private static final long PERIOD_SECONDS = 5;
 
-  @Resource
-  ManagedScheduledExecutorService scheduler;
+  @Inject
+  Periodic periodic;
 
   @PersistenceContext(unitName = "stocksync")
   EntityManager em;
@@ -41,18 +37,8 @@ public class OutboxSweeper {
   @Inject
   OutboxSweeper self;
 
-  private ScheduledFuture<?> task;
-
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    task = scheduler.scheduleWithFixedDelay(this::tick, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
-  }
-
-  /** The executor is the server's: without this the task outlives a redeployed application. */
-  @PreDestroy
-  void stop() {
-    if (task != null) {
-      task.cancel(false);
-    }
+    periodic.every(PERIOD_SECONDS, this::tick);
   }
 
   private void tick() {

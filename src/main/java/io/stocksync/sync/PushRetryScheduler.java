@@ -1,8 +1,6 @@
 package io.stocksync.sync;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.stocksync.platform.schedule.Periodic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -12,8 +10,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,8 +23,8 @@ public class PushRetryScheduler {
   private static final Logger LOG = Logger.getLogger(PushRetryScheduler.class.getName());
   private static final long PERIOD_SECONDS = 3;
 
-  @Resource
-  ManagedScheduledExecutorService scheduler;
+  @Inject
+  Periodic periodic;
 
   @PersistenceContext(unitName = "stocksync")
   EntityManager em;
@@ -39,18 +35,8 @@ public class PushRetryScheduler {
   @Inject
   PushRetryScheduler self;
 
-  private ScheduledFuture<?> task;
-
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    task = scheduler.scheduleWithFixedDelay(this::tick, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
-  }
-
-  /** The executor is the server's: without this the task outlives a redeployed application. */
-  @PreDestroy
-  void stop() {
-    if (task != null) {
-      task.cancel(false);
-    }
+    periodic.every(PERIOD_SECONDS, this::tick);
   }
 
   private void tick() {
