@@ -1,0 +1,162 @@
+package io.stocksync.channel.standin;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import jakarta.json.Json;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A vendor's API on a free local port: keeps the vendor's levels in state (writes change what reads return) and
+ * lets a test misbehave it. Requests are answered one at a time, so a vendor's compare-and-set is atomic here too.
+ * Subclasses speak the vendor's real paths, auth and JSON.
+ */
+public abstract class StandIn implements AutoCloseable {
+
+  // Jetty logs every start and stop at INFO; a strong reference keeps the quieter level from being collected.
+  private static final Logger JETTY = Logger.getLogger("org.eclipse.jetty");
+
+  protected final Map<String, Long> levels = new ConcurrentHashMap<>();
+  private final AtomicInteger writeCalls = new AtomicInteger();
+  private final AtomicInteger rateLimited = new AtomicInteger();
+  private final AtomicInteger serverErrors = new AtomicInteger();
+  private volatile Double retryAfterSeconds;
+  private volatile Duration slowness = Duration.ZERO;
+  private final WireMockServer server;
+
+  protected StandIn() {
+    JETTY.setLevel(Level.WARNING);
+    server = new WireMockServer(options().dynamicPort().jettyAcceptors(1).extensions(new Vendor()));
+    server.start();
+    server.stubFor(any(anyUrl()).willReturn(aResponse()));
+  }
+
+  public String baseUrl() {
+    return server.baseUrl();
+  }
+
+  /** The level the vendor shows now, or null for an item it does not know. */
+  public Long level(String externalId) {
+    return levels.get(key(externalId));
+  }
+
+  /** Creates the item or changes its level behind our back (a sale on the channel we have not seen). */
+  public void setLevel(String externalId, long level) {
+    levels.put(key(externalId), level);
+  }
+
+  /** The next {@code times} calls answer the vendor's rate-limit response; null seconds = no Retry-After header. */
+  public void answerRateLimited(int times, Double retryAfterSeconds) {
+    this.retryAfterSeconds = retryAfterSeconds;
+    rateLimited.set(times);
+  }
+
+  public void answerServerErrors(int times) {
+    serverErrors.set(times);
+  }
+
+  public void answerSlowly(Duration delay) {
+    slowness = delay;
+  }
+
+  /** Write calls received (after authentication), to prove how many calls a burst of changes cost. */
+  public int writeCalls() {
+    return writeCalls.get();
+  }
+
+  public void reset() {
+    levels.clear();
+    writeCalls.set(0);
+    rateLimited.set(0);
+    serverErrors.set(0);
+    slowness = Duration.ZERO;
+    server.resetRequests();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  /** How the vendor names an item in its state (Shopify's gids, say). */
+  protected String key(String externalId) {
+    return externalId;
+  }
+
+  protected abstract boolean authorized(Request request);
+
+  protected abstract ResponseDefinition unauthorized();
+
+  protected abstract boolean isWrite(Request request);
+
+  protected abstract ResponseDefinition rateLimited(String retryAfter);
+
+  protected abstract ResponseDefinition serverError();
+
+  protected abstract ResponseDefinition handle(Request request);
+
+  protected static ResponseDefinition json(int status, Object body) {
+    return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        .withBody(body.toString()).build();
+  }
+
+  protected static JsonStructure parse(Request request) {
+    try (var reader = Json.createReader(new StringReader(request.getBodyAsString()))) {
+      return reader.read();
+    }
+  }
+
+  protected static String path(Request request) {
+    var url = request.getUrl();
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+
+  private synchronized ResponseDefinition respond(Request request) {
+    if (!authorized(request)) {
+      return unauthorized();
+    }
+    if (isWrite(request)) {
+      writeCalls.incrementAndGet();
+    }
+    if (rateLimited.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      var seconds = retryAfterSeconds;
+      return rateLimited(seconds == null ? null : seconds == Math.rint(seconds)
+          ? Long.toString(seconds.longValue()) : seconds.toString());
+    }
+    if (serverErrors.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      return serverError();
+    }
+    return handle(request);
+  }
+
+  private final class Vendor implements ResponseDefinitionTransformerV2 {
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+      var answer = respond(serveEvent.getRequest());
+      long delay = slowness.toMillis();
+      return delay == 0 ? answer : ResponseDefinitionBuilder.like(answer).withFixedDelay((int) delay).build();
+    }
+
+    @Override
+    public String getName() {
+      return "vendor-" + StandIn.this.getClass().getSimpleName();
+    }
+  }
+}
