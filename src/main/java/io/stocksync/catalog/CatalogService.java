@@ -10,14 +10,19 @@ import io.stocksync.platform.request.RequestId;
 import io.stocksync.tenant.TenantQuota;
 import io.stocksync.tenant.Tier;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Catalog use cases within one tenant; each one transaction with its audit entry. */
 @ApplicationScoped
 @Transactional
 public class CatalogService {
+
+  @Inject
+  Event<StockChanged> stockChanged;
 
   @Inject
   ProductRepository products;
@@ -82,6 +87,9 @@ public class CatalogService {
         ? ledger.move(product, delta, MovementReason.MANUAL, MovementSource.manual(RequestId.current()))
         : ledger.setTo(product, r.setTo(), MovementReason.MANUAL, MovementSource.manual(RequestId.current()));
     audit.record(tenantId, "product.adjust", "product", productId, before, ProductView.of(product));
+    if (movement.delta() != 0) {
+      stockChanged.fire(new StockChanged(tenantId, Set.of(productId), null));
+    }
     return MovementView.of(movement);
   }
 

@@ -4,6 +4,8 @@ import io.stocksync.platform.request.RequestId;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
@@ -29,6 +31,7 @@ public class WebhookResource {
   WebhookIntake intake;
 
   @POST
+  @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Receive a channel's webhook (vendor format chosen by the channel's type)",
       description = "200 accepted or duplicate; 400 malformed; 401 bad signature; 404 unknown channel; 413 too "
           + "large. Every delivery is recorded; only accepted ones are processed.")

@@ -2,7 +2,9 @@ package io.stocksync.sync;
 
 import io.stocksync.platform.request.RequestId;
 import jakarta.annotation.Resource;
+import io.stocksync.catalog.StockChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
@@ -44,6 +46,11 @@ public class SyncRequests {
         .setParameter(3, sourceChannelId)
         .getResultList();
     channels.stream().map(c -> (UUID) c).distinct().forEach(c -> wake(tenantId, c));
+  }
+
+  /** A change made outside the Watcher (a manual adjustment) goes out like any other, in its transaction. */
+  void onStockChanged(@Observes StockChanged change) {
+    request(change.tenantId(), change.productIds(), change.sourceChannelId());
   }
 
   /** Sends a wake-up for one channel; grouped by tenant like every message of a tenant. */

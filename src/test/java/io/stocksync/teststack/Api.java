@@ -15,7 +15,8 @@ import java.time.Duration;
 /** A small HTTP client for the tests, talking to the Liberty that Arquillian started. */
 public final class Api {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
   private final String authorization;
 

@@ -27,9 +27,15 @@ public record TestTenant(UUID id, Api admin, Api user) {
 
   /** Connects a channel and answers its id. */
   public String channel(String type, String name, int buffer) {
+    return channel(type, name, buffer, "https://shop.example/api", "token-of-" + name, "whsec-" + name);
+  }
+
+  /** Connects a channel whose API lives at baseUrl (a stand-in) and answers its id. */
+  public String channel(String type, String name, int buffer, String baseUrl, String credentials,
+      String webhookSecret) {
     var r = admin.post("api/v1/channels", "{\"type\":\"" + type + "\",\"displayName\":\"" + name
-        + "\",\"apiBaseUrl\":\"https://shop.example/api\",\"bufferStock\":" + buffer
-        + ",\"credentials\":\"token-of-" + name + "\",\"webhookSecret\":\"whsec-" + name + "\"}");
+        + "\",\"apiBaseUrl\":\"" + baseUrl + "\",\"bufferStock\":" + buffer + ",\"credentials\":\"" + credentials
+        + "\",\"webhookSecret\":\"" + webhookSecret + "\"}");
     return idOf(r);
   }
 
@@ -38,6 +44,18 @@ public record TestTenant(UUID id, Api admin, Api user) {
     var r = admin.post("api/v1/mappings", "{\"productId\":\"" + productId + "\",\"channelId\":\"" + channelId
         + "\",\"externalId\":\"" + externalId + "\"}");
     return idOf(r);
+  }
+
+  /** Maps a product on a channel at one of the channel's locations and answers the mapping id. */
+  public String mapping(String productId, String channelId, String externalId, String externalLocationId) {
+    var r = admin.post("api/v1/mappings", "{\"productId\":\"" + productId + "\",\"channelId\":\"" + channelId
+        + "\",\"externalId\":\"" + externalId + "\",\"externalLocationId\":\"" + externalLocationId + "\"}");
+    return idOf(r);
+  }
+
+  /** The product's on-hand now. */
+  public long onHand(String productId) {
+    return user.get("api/v1/products/" + productId).json().getJsonNumber("onHand").longValue();
   }
 
   private static String idOf(Api.Response r) {

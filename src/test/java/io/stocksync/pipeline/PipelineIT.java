@@ -1,0 +1,298 @@
+package io.stocksync.pipeline;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stocksync.channel.standin.ShopifyStandIn;
+import io.stocksync.channel.standin.SquareStandIn;
+import io.stocksync.channel.standin.WooCommerceStandIn;
+import io.stocksync.teststack.Api;
+import io.stocksync.teststack.Deployments;
+import io.stocksync.teststack.TestTenant;
+import io.stocksync.teststack.Webhooks;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Webhook in, stock out: signed Shopify deliveries go through intake, the Watcher and Sync, and the levels land on
+ * WooCommerce and Square stand-ins speaking the vendors' APIs. Each test has its own tenant and item ids.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PipelineIT {
+
+  private static final Duration SETTLE = Duration.ofSeconds(45);
+  private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
+
+  static ShopifyStandIn shopify;
+  static WooCommerceStandIn woo;
+  static SquareStandIn square;
+
+  @ArquillianResource
+  URL base;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.stocksync();
+  }
+
+  @BeforeAll
+  static void startStandIns() {
+    shopify = new ShopifyStandIn();
+    woo = new WooCommerceStandIn();
+    square = new SquareStandIn();
+  }
+
+  @AfterAll
+  static void stopStandIns() {
+    shopify.close();
+    woo.close();
+    square.close();
+  }
+
+  /** One product on Shopify (buffer 0), WooCommerce (buffer 2) and Square (buffer 0). */
+  record Shop(TestTenant tenant, String product, String sku, String shopifyChannel, String shopifyItem,
+      String wooItem, String squareItem, ShopifyEvents events) {
+
+    long onHand() {
+      return tenant.onHand(product);
+    }
+
+    int movements() {
+      int count = 0;
+      String cursor = null;
+      do {
+        var page = tenant.user().get("api/v1/products/" + product + "/movements?limit=200"
+            + (cursor == null ? "" : "&cursor=" + cursor)).json();
+        count += page.getJsonArray("items").size();
+        cursor = page.isNull("nextCursor") ? null : page.getString("nextCursor");
+      } while (cursor != null);
+      return count;
+    }
+  }
+
+  private Shop shop(String name, long onHand) throws Exception {
+    var tenant = TestTenant.create(base.toURI(), name, "ENTERPRISE");
+    long id = IDS.addAndGet(10);
+    String sku = "SKU-" + id;
+    String product = tenant.product(sku, onHand);
+    String secret = "shpss_" + id;
+    String shopifyChannel = tenant.channel("SHOPIFY", "Shopify", 0, shopify.baseUrl(), ShopifyStandIn.TOKEN,
+        secret);
+    String wooChannel = tenant.channel("WOOCOMMERCE", "Woo", 2, woo.baseUrl(), WooCommerceStandIn.credentials(),
+        "woo-" + id);
+    String squareChannel = tenant.channel("SQUARE", "Square", 0, square.baseUrl(), SquareStandIn.TOKEN,
+        "sq-" + id);
+    String shopifyItem = Long.toString(id + 1);
+    String wooItem = Long.toString(id + 2);
+    String squareItem = "SQ" + id;
+    tenant.mapping(product, shopifyChannel, shopifyItem, ShopifyStandIn.LOCATION);
+    tenant.mapping(product, wooChannel, wooItem);
+    tenant.mapping(product, squareChannel, squareItem, SquareStandIn.LOCATION);
+    shopify.setLevel(shopifyItem, onHand);
+    woo.setLevel(wooItem, onHand - 2);
+    square.setLevel(squareItem, onHand);
+    return new Shop(tenant, product, sku, shopifyChannel, shopifyItem, wooItem, squareItem,
+        new ShopifyEvents(secret));
+  }
+
+  private Api.Response deliver(Shop shop, ShopifyEvents.Delivery delivery) throws Exception {
+    return new Webhooks(base.toURI()).post(shop.shopifyChannel(), delivery.headers(), delivery.body());
+  }
+
+  private static void awaitLevels(Shop shop, long woo, long square) {
+    await().atMost(SETTLE).until(() -> PipelineIT.woo.level(shop.wooItem()), equalTo(woo));
+    await().atMost(SETTLE).until(() -> PipelineIT.square.level(shop.squareItem()), equalTo(square));
+  }
+
+  @Test
+  void aShopifyOrderReachesWooCommerceAndSquareAndARefundGivesStockBack() throws Exception {
+    var shop = shop("Order shop", 20);
+    var accepted = deliver(shop, shop.events().orderCreated("evt-order-1", 5001, shop.sku(), 3));
+    assertEquals(200, accepted.status(), accepted.body());
+    assertEquals("ACCEPTED", accepted.json().getString("outcome"));
+
+    await().atMost(SETTLE).until(shop::onHand, equalTo(17L));
+    awaitLevels(shop, 15, 17);
+    assertEquals(20L, shopify.level(shop.shopifyItem()), "the source channel is not pushed back to");
+
+    deliver(shop, shop.events().refundCreated("evt-refund-1", 5001, shop.sku(), 2));
+    await().atMost(SETTLE).until(shop::onHand, equalTo(19L));
+    awaitLevels(shop, 17, 19);
+
+    var events = shop.tenant().admin().get("api/v1/products/" + shop.product() + "/stock").json();
+    assertTrue(events.toString().contains("\"lastPushed\":19"), events.toString());
+  }
+
+  @Test
+  void aRepeatedDeliveryChangesNothingEvenWhenBothArriveAtOnce() throws Exception {
+    var shop = shop("Duplicate shop", 50);
+    var order = shop.events().orderCreated("evt-dup-1", 6001, shop.sku(), 5);
+    assertEquals("ACCEPTED", deliver(shop, order).json().getString("outcome"));
+    var again = deliver(shop, order);
+    assertEquals(200, again.status());
+    assertEquals("DUPLICATE", again.json().getString("outcome"));
+
+    var twin = shop.events().orderCreated("evt-dup-2", 6002, shop.sku(), 4);
+    var start = new CountDownLatch(1);
+    var pool = Executors.newFixedThreadPool(2);
+    try {
+      var calls = new ArrayList<java.util.concurrent.Future<Api.Response>>();
+      for (int i = 0; i < 2; i++) {
+        calls.add(pool.submit(() -> {
+          start.await();
+          return deliver(shop, twin);
+        }));
+      }
+      start.countDown();
+      var outcomes = new ArrayList<String>();
+      for (var call : calls) {
+        var r = call.get();
+        assertEquals(200, r.status(), r.body());
+        outcomes.add(r.json().getString("outcome"));
+      }
+      outcomes.sort(null);
+      assertEquals(java.util.List.of("ACCEPTED", "DUPLICATE"), outcomes);
+    } finally {
+      pool.shutdownNow();
+    }
+    await().atMost(SETTLE).until(shop::onHand, equalTo(41L));
+    awaitLevels(shop, 39, 41);
+    Thread.sleep(2_000); // room for a wrongly applied copy to show up
+    assertEquals(41L, shop.onHand());
+    assertEquals(3, shop.movements(), "initial stock and one movement per order");
+  }
+
+  @Test
+  void anEchoOfOurOwnPushMakesNoLoop() throws Exception {
+    var shop = shop("Echo shop", 30);
+    var adjusted = shop.tenant().admin().post("api/v1/products/" + shop.product() + "/adjustments",
+        "{\"delta\":-4,\"note\":\"breakage\"}");
+    assertEquals(201, adjusted.status(), adjusted.body());
+    await().atMost(SETTLE).until(() -> shopify.level(shop.shopifyItem()), equalTo(26L));
+    awaitLevels(shop, 24, 26);
+    int wooWrites = woo.writeCalls();
+    int squareWrites = square.writeCalls();
+
+    // Shopify tells us the level we just wrote: an echo, not a change.
+    var echo = deliver(shop, shop.events().levelUpdated("evt-echo-1", shop.shopifyItem(), 26, Instant.now()));
+    assertEquals("ACCEPTED", echo.json().getString("outcome"));
+    Thread.sleep(4_000);
+    assertEquals(26L, shop.onHand());
+    assertEquals(2, shop.movements(), "initial stock and the adjustment only");
+    assertEquals(wooWrites, woo.writeCalls(), "no push caused by the echo");
+    assertEquals(squareWrites, square.writeCalls(), "no push caused by the echo");
+  }
+
+  @Test
+  void outOfOrderAbsoluteLevelsSettleOnTheNewest() throws Exception {
+    var shop = shop("Levels shop", 10);
+    Instant older = Instant.now().minusSeconds(60);
+    Instant newer = Instant.now().minusSeconds(30);
+    deliver(shop, shop.events().levelUpdated("evt-lvl-new", shop.shopifyItem(), 7, newer));
+    await().atMost(SETTLE).until(shop::onHand, equalTo(7L));
+    deliver(shop, shop.events().levelUpdated("evt-lvl-old", shop.shopifyItem(), 12, older));
+    awaitLevels(shop, 5, 7);
+    Thread.sleep(3_000);
+    assertEquals(7L, shop.onHand(), "the older level arrived last and is ignored");
+    assertEquals(5L, woo.level(shop.wooItem()));
+  }
+
+  @Test
+  void twoHundredConcurrentOrdersLeaveExactlyTheRightStock() throws Exception {
+    var shop = shop("Rush shop", 1_000);
+    var start = new CountDownLatch(1);
+    var pool = Executors.newFixedThreadPool(16);
+    try {
+      var calls = new ArrayList<java.util.concurrent.Future<Api.Response>>();
+      for (int i = 0; i < 200; i++) {
+        var order = shop.events().orderCreated("evt-rush-" + i, 70_000 + i, shop.sku(), 1 + i % 3);
+        Callable<Api.Response> call = () -> {
+          start.await();
+          return deliver(shop, order);
+        };
+        calls.add(pool.submit(call));
+      }
+      start.countDown();
+      for (var call : calls) {
+        assertEquals(200, call.get().status());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    long sold = 0;
+    for (int i = 0; i < 200; i++) {
+      sold += 1 + i % 3;
+    }
+    long expected = 1_000 - sold;
+    await().atMost(Duration.ofSeconds(90)).until(shop::onHand, equalTo(expected));
+    awaitLevels(shop, expected - 2, expected);
+    assertEquals(201, shop.movements());
+    assertTrue(woo.writeCalls() < 200, "coalesced: fewer pushes than orders, was " + woo.writeCalls());
+  }
+
+  @Test
+  void aPausedTenantLosesNothing() throws Exception {
+    var shop = shop("Paused shop", 40);
+    var platform = new Api(base.toURI()).asPlatformAdmin();
+    assertEquals(200, platform.post("api/v1/tenants/" + shop.tenant().id() + "/pause", "{}").status());
+
+    for (int i = 0; i < 3; i++) {
+      var r = deliver(shop, shop.events().orderCreated("evt-paused-" + i, 8000 + i, shop.sku(), 2));
+      assertEquals(200, r.status(), r.body());
+    }
+    Thread.sleep(4_000);
+    assertEquals(40L, shop.onHand(), "nothing applied while paused");
+    assertEquals(38L, woo.level(shop.wooItem()), "nothing pushed while paused");
+
+    assertEquals(200, platform.post("api/v1/tenants/" + shop.tenant().id() + "/resume", "{}").status());
+    await().atMost(SETTLE).until(shop::onHand, equalTo(34L));
+    awaitLevels(shop, 32, 34);
+    assertEquals(4, shop.movements());
+  }
+
+  @Test
+  void aChannelThatFailsForAWhileGetsTheRightLevelAndItsBreakerShowsInMetrics() throws Exception {
+    var shop = shop("Flaky shop", 60);
+    square.answerServerErrors(4);
+    deliver(shop, shop.events().orderCreated("evt-flaky-1", 9001, shop.sku(), 6));
+    await().atMost(SETTLE).until(() -> woo.level(shop.wooItem()), equalTo(52L));
+    await().atMost(Duration.ofSeconds(90)).until(() -> square.level(shop.squareItem()), equalTo(54L));
+
+    var metrics = Api.server().get("metrics?scope=base").body();
+    assertTrue(metricAtLeast(metrics, "ft_circuitbreaker_opened_total",
+        "io.stocksync.channel.square.SquareStockWriter.push", 1), "breaker opened:\n" + grep(metrics, "Square"));
+    assertTrue(metricAtLeast(metrics, "ft_circuitbreaker_calls_total",
+        "circuitBreakerResult=\"success\"", 1), "breaker closed again and let calls through");
+    var events = shop.tenant().admin().get("api/v1/products/" + shop.product() + "/sync-events").json();
+    assertTrue(events.toString().contains("PARKED"), events.toString());
+  }
+
+  private static boolean metricAtLeast(String metrics, String name, String labelFragment, double least) {
+    return metrics.lines().filter(l -> l.startsWith(name + "{") && l.contains(labelFragment))
+        .filter(l -> l.contains("SquareStockWriter.push"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum() >= least;
+  }
+
+  private static String grep(String text, String fragment) {
+    return String.join("\n", text.lines().filter(l -> l.contains(fragment)).toList());
+  }
+}
