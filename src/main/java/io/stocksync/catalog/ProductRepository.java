@@ -88,7 +88,10 @@ public class ProductRepository {
   /** Removes a product with its mappings, ledger and sync history (the audit trail keeps the record). */
   public void remove(Product p) {
     for (String table : List.of("sync_event WHERE mapping_id IN (SELECT id FROM channel_mapping WHERE"
-        + " tenant_id = ?1 AND product_id = ?2)", "alert WHERE tenant_id = ?1 AND product_id = ?2",
+        + " tenant_id = ?1 AND product_id = ?2)", "alert_notification_attempt WHERE notification_id IN (SELECT n.id"
+        + " FROM alert_notification n JOIN alert a ON a.id = n.alert_id WHERE a.tenant_id = ?1 AND a.product_id = ?2)",
+        "alert_notification WHERE alert_id IN (SELECT id FROM alert WHERE tenant_id = ?1 AND product_id = ?2)",
+        "alert WHERE tenant_id = ?1 AND product_id = ?2",
         "channel_mapping WHERE tenant_id = ?1 AND product_id = ?2",
         "stock_movement WHERE tenant_id = ?1 AND product_id = ?2")) {
       em.createNativeQuery("DELETE FROM " + table).setParameter(1, p.tenantId()).setParameter(2, p.id())

@@ -1,6 +1,8 @@
 package io.stocksync.catalog;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -17,12 +19,16 @@ public class StockLedger {
   @PersistenceContext(unitName = "stocksync")
   EntityManager em;
 
+  @Inject
+  Event<OnHandMoved> moved;
+
   @Transactional(Transactional.TxType.MANDATORY)
   public StockMovement move(Product product, long delta, MovementReason reason, MovementSource source) {
     lock(product);
     long before = product.move(delta);
     var movement = new StockMovement(product, before, delta, reason, source);
     em.persist(movement);
+    moved.fire(new OnHandMoved(product.tenantId(), product.id(), before, before + delta));
     return movement;
   }
 
@@ -33,6 +39,7 @@ public class StockLedger {
     long before = product.move(level - product.onHand());
     var movement = new StockMovement(product, before, level - before, reason, source);
     em.persist(movement);
+    moved.fire(new OnHandMoved(product.tenantId(), product.id(), before, level));
     return movement;
   }
 

@@ -47,7 +47,17 @@ public class ChannelRepository {
     em.persist(c);
   }
 
+  /** Removes a channel with its alerts; its inbox rows stay as history, detached from it. */
   public void remove(Channel c) {
+    for (String statement : List.of("DELETE FROM alert_notification_attempt WHERE notification_id IN (SELECT n.id"
+            + " FROM alert_notification n JOIN alert a ON a.id = n.alert_id WHERE a.tenant_id = ?1"
+            + " AND a.channel_id = ?2)",
+        "DELETE FROM alert_notification WHERE alert_id IN (SELECT id FROM alert WHERE tenant_id = ?1"
+            + " AND channel_id = ?2)",
+        "DELETE FROM alert WHERE tenant_id = ?1 AND channel_id = ?2",
+        "UPDATE webhook_delivery SET channel_id = NULL WHERE tenant_id = ?1 AND channel_id = ?2")) {
+      em.createNativeQuery(statement).setParameter(1, c.tenantId()).setParameter(2, c.id()).executeUpdate();
+    }
     em.remove(c);
   }
 

@@ -21,6 +21,7 @@ import java.util.UUID;
 public class PendingPushes {
 
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+  private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
   @PersistenceContext(unitName = "stocksync")
   EntityManager em;
@@ -39,10 +40,12 @@ public class PendingPushes {
         ((Timestamp) r[7]).toInstant(), ((Number) r[8]).intValue())).toList();
   }
 
+  /** The tenant is active and no kill switch stops this channel's pushes. */
   @Transactional
-  public boolean tenantActive(UUID tenantId) {
-    return !em.createNativeQuery("SELECT 1 FROM tenant WHERE id = ? AND status = 'ACTIVE'")
-        .setParameter(1, tenantId).getResultList().isEmpty();
+  public boolean mayPush(UUID tenantId, UUID channelId) {
+    return !em.createNativeQuery("SELECT 1 FROM tenant t JOIN channel c ON c.tenant_id = t.id WHERE t.id = ?"
+            + " AND c.id = ? AND t.status = 'ACTIVE' AND " + KillSwitches.NONE_SET)
+        .setParameter(1, tenantId).setParameter(2, channelId).getResultList().isEmpty();
   }
 
   /** The channel already shows the level: nothing to call, just settle. */
@@ -71,10 +74,17 @@ public class PendingPushes {
     }
   }
 
+  /**
+   * Exponential back-off capped at five minutes, but never sooner than the vendor's Retry-After (capped at a day,
+   * against a vendor answering nonsense): calling before it would only be refused again.
+   */
   static Duration backoff(int attempts, Duration retryAfter) {
-    Duration exponential = Duration.ofSeconds(1L << Math.min(attempts, 8));
-    Duration wait = retryAfter != null && retryAfter.compareTo(exponential) > 0 ? retryAfter : exponential;
-    return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+    Duration exponential = Duration.ofSeconds(1L << Math.min(attempts, 9));
+    Duration wait = exponential.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : exponential;
+    if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
+      wait = retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
+    }
+    return wait;
   }
 
   private void clearFlag(PendingPush p, String pushedColumns) {

@@ -51,8 +51,8 @@ public class PushRetryScheduler {
   @SuppressWarnings("unchecked")
   public List<Object[]> dueChannels() {
     return em.createNativeQuery("SELECT DISTINCT m.tenant_id, m.channel_id FROM channel_mapping m"
-            + " JOIN tenant t ON t.id = m.tenant_id AND t.status = 'ACTIVE'"
-            + " WHERE m.push_requested_at IS NOT NULL AND m.push_requested_at < now() - interval '2 seconds'"
+            + " JOIN tenant t ON t.id = m.tenant_id AND t.status = 'ACTIVE' JOIN channel c ON c.id = m.channel_id"
+            + " WHERE " + KillSwitches.NONE_SET + " AND m.push_requested_at IS NOT NULL AND m.push_requested_at < now() - interval '2 seconds'"
             + " AND (m.push_not_before IS NULL OR m.push_not_before <= now()) LIMIT 500")
         .getResultList();
   }

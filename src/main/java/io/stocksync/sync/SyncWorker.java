@@ -8,6 +8,7 @@ import io.stocksync.channel.push.PushOutcome;
 import io.stocksync.platform.crypto.SecretCipher;
 import io.stocksync.platform.request.RequestId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * Pushes one channel's pending levels in one batch call (the vendor's writer splits it as the API requires), and
@@ -38,13 +40,19 @@ public class SyncWorker {
   @Inject
   SecretCipher cipher;
 
+  @Inject
+  ChannelCallMetrics callMetrics;
+
+  @Inject
+  Event<PushesSettled> settled;
+
   @PersistenceContext(unitName = "stocksync")
   EntityManager em;
 
   public void pushPending(UUID tenantId, UUID channelId) {
     var batch = pending.due(tenantId, channelId, BATCH);
-    if (batch.isEmpty() || !pending.tenantActive(tenantId)) {
-      return; // nothing due, or the tenant is paused: the flags stay and are pushed on resume
+    if (batch.isEmpty() || !pending.mayPush(tenantId, channelId)) {
+      return; // nothing due, or the tenant is paused or a kill switch is set: the flags stay for later
     }
     var toPush = new ArrayList<PendingPush>();
     for (var p : batch) {
@@ -79,19 +87,42 @@ public class SyncWorker {
     try {
       var outcomes = writer.push(endpoint, pushes);
       long ms = (System.nanoTime() - t0) / 1_000_000;
+      int pushed = 0;
       for (var p : batch) {
         var outcome = outcomes.getOrDefault(p.externalId(),
             new PushOutcome(PushOutcome.Status.FAILED, null, null, "no outcome from the channel", null));
         pending.recordOutcome(tenantId, p, outcome, ms, requestId);
+        pushed += outcome.status() == PushOutcome.Status.FAILED ? 0 : 1;
       }
+      callMetrics.record(channel.type(), pushed == batch.size() ? "ok" : "partial", ms);
+      report(new PushesSettled(tenantId, channelId, channel.type(), pushed, batch.size() - pushed,
+          PushesSettled.Refusal.NONE));
     } catch (ChannelCallException e) {
-      pending.park(tenantId, batch, e.httpStatus(), e.retryAfter(), e.getMessage(),
-          (System.nanoTime() - t0) / 1_000_000, requestId);
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      pending.park(tenantId, batch, e.httpStatus(), e.retryAfter(), e.getMessage(), ms, requestId);
+      var refusal = e.isCredentialsRejected() ? PushesSettled.Refusal.CREDENTIALS_REJECTED
+          : e.isRateLimited() ? PushesSettled.Refusal.RATE_LIMITED : PushesSettled.Refusal.FAILED;
+      callMetrics.record(channel.type(), refusal.name().toLowerCase(java.util.Locale.ROOT), ms);
+      report(new PushesSettled(tenantId, channelId, channel.type(), 0, batch.size(), refusal));
     } catch (RuntimeException e) {
       // Circuit open, bulkhead full, timeout: the channel is not taking calls now; park and retry later.
+      long ms = (System.nanoTime() - t0) / 1_000_000;
       LOG.info(() -> "push to channel " + channelId + " parked: " + e);
-      pending.park(tenantId, batch, null, null, e.getClass().getSimpleName() + ": " + e.getMessage(),
-          (System.nanoTime() - t0) / 1_000_000, requestId);
+      pending.park(tenantId, batch, null, null, e.getClass().getSimpleName() + ": " + e.getMessage(), ms,
+          requestId);
+      var refusal = e instanceof CircuitBreakerOpenException ? PushesSettled.Refusal.BREAKER_OPEN
+          : PushesSettled.Refusal.FAILED;
+      callMetrics.record(channel.type(), refusal.name().toLowerCase(java.util.Locale.ROOT), ms);
+      report(new PushesSettled(tenantId, channelId, channel.type(), 0, batch.size(), refusal));
+    }
+  }
+
+  /** Channel health watchers must never undo or repeat a push: their failures are logged, not thrown. */
+  private void report(PushesSettled outcome) {
+    try {
+      settled.fire(outcome);
+    } catch (RuntimeException e) {
+      LOG.log(java.util.logging.Level.WARNING, "channel health not updated for " + outcome.channelId(), e);
     }
   }
 }

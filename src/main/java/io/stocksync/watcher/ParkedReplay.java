@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,11 +31,18 @@ public class ParkedReplay {
   ParkedReplay self;
 
   void onResume(@Observes(during = TransactionPhase.AFTER_SUCCESS) TenantResumed resumed) {
-    for (Object[] r : self.parked(resumed.tenantId())) {
+    replay(resumed.tenantId(), resumed.at());
+  }
+
+  /** Publishes the tenant's parked deliveries again, oldest first; answers how many. */
+  public int replay(UUID tenantId, Instant at) {
+    var parked = self.parked(tenantId);
+    for (Object[] r : parked) {
       // A new duplicate id: the delivery's first publication is still in the broker's id cache.
-      publisher.publish(DeliveryMessage.of(((Number) r[0]).longValue(), resumed.tenantId(), (UUID) r[1],
-          (String) r[3]), r[1] + ":" + r[2] + ":replay:" + resumed.at().toEpochMilli());
+      publisher.publish(DeliveryMessage.of(((Number) r[0]).longValue(), tenantId, (UUID) r[1], (String) r[3]),
+          r[1] + ":" + r[2] + ":replay:" + at.toEpochMilli());
     }
+    return parked.size();
   }
 
   @Transactional
@@ -43,5 +51,11 @@ public class ParkedReplay {
     return em.createNativeQuery("SELECT id, channel_id, dedupe_key, request_id FROM webhook_delivery"
             + " WHERE tenant_id = ? AND outcome = 'PARKED' ORDER BY id")
         .setParameter(1, tenantId).getResultList();
+  }
+
+  @Transactional
+  public boolean isActive(UUID tenantId) {
+    return !em.createNativeQuery("SELECT 1 FROM tenant WHERE id = ? AND status = 'ACTIVE'").setParameter(1, tenantId)
+        .getResultList().isEmpty();
   }
 }

@@ -6,13 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stocksync.channel.standin.ShopifyStandIn;
-import io.stocksync.channel.standin.SquareStandIn;
-import io.stocksync.channel.standin.WooCommerceStandIn;
 import io.stocksync.teststack.Api;
 import io.stocksync.teststack.Deployments;
-import io.stocksync.teststack.TestTenant;
-import io.stocksync.teststack.Webhooks;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,16 +15,14 @@ import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Webhook in, stock out: signed Shopify deliveries go through intake, the Watcher and Sync, and the levels land on
@@ -40,11 +33,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PipelineIT {
 
   private static final Duration SETTLE = Duration.ofSeconds(45);
-  private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
 
-  static ShopifyStandIn shopify;
-  static WooCommerceStandIn woo;
-  static SquareStandIn square;
+  @RegisterExtension
+  static final StandIns vendors = new StandIns();
 
   @ArquillianResource
   URL base;
@@ -54,73 +45,17 @@ class PipelineIT {
     return Deployments.stocksync();
   }
 
-  @BeforeAll
-  static void startStandIns() {
-    shopify = new ShopifyStandIn();
-    woo = new WooCommerceStandIn();
-    square = new SquareStandIn();
-  }
-
-  @AfterAll
-  static void stopStandIns() {
-    shopify.close();
-    woo.close();
-    square.close();
-  }
-
-  /** One product on Shopify (buffer 0), WooCommerce (buffer 2) and Square (buffer 0). */
-  record Shop(TestTenant tenant, String product, String sku, String shopifyChannel, String shopifyItem,
-      String wooItem, String squareItem, ShopifyEvents events) {
-
-    long onHand() {
-      return tenant.onHand(product);
-    }
-
-    int movements() {
-      int count = 0;
-      String cursor = null;
-      do {
-        var page = tenant.user().get("api/v1/products/" + product + "/movements?limit=200"
-            + (cursor == null ? "" : "&cursor=" + cursor)).json();
-        count += page.getJsonArray("items").size();
-        cursor = page.isNull("nextCursor") ? null : page.getString("nextCursor");
-      } while (cursor != null);
-      return count;
-    }
-  }
-
   private Shop shop(String name, long onHand) throws Exception {
-    var tenant = TestTenant.create(base.toURI(), name, "ENTERPRISE");
-    long id = IDS.addAndGet(10);
-    String sku = "SKU-" + id;
-    String product = tenant.product(sku, onHand);
-    String secret = "shpss_" + id;
-    String shopifyChannel = tenant.channel("SHOPIFY", "Shopify", 0, shopify.baseUrl(), ShopifyStandIn.TOKEN,
-        secret);
-    String wooChannel = tenant.channel("WOOCOMMERCE", "Woo", 2, woo.baseUrl(), WooCommerceStandIn.credentials(),
-        "woo-" + id);
-    String squareChannel = tenant.channel("SQUARE", "Square", 0, square.baseUrl(), SquareStandIn.TOKEN,
-        "sq-" + id);
-    String shopifyItem = Long.toString(id + 1);
-    String wooItem = Long.toString(id + 2);
-    String squareItem = "SQ" + id;
-    tenant.mapping(product, shopifyChannel, shopifyItem, ShopifyStandIn.LOCATION);
-    tenant.mapping(product, wooChannel, wooItem);
-    tenant.mapping(product, squareChannel, squareItem, SquareStandIn.LOCATION);
-    shopify.setLevel(shopifyItem, onHand);
-    woo.setLevel(wooItem, onHand - 2);
-    square.setLevel(squareItem, onHand);
-    return new Shop(tenant, product, sku, shopifyChannel, shopifyItem, wooItem, squareItem,
-        new ShopifyEvents(secret));
+    return vendors.shop(base.toURI(), name, onHand);
   }
 
-  private Api.Response deliver(Shop shop, ShopifyEvents.Delivery delivery) throws Exception {
-    return new Webhooks(base.toURI()).post(shop.shopifyChannel(), delivery.headers(), delivery.body());
+  private Api.Response deliver(Shop shop, ShopifyEvents.Delivery delivery) {
+    return shop.deliver(delivery);
   }
 
   private static void awaitLevels(Shop shop, long woo, long square) {
-    await().atMost(SETTLE).until(() -> PipelineIT.woo.level(shop.wooItem()), equalTo(woo));
-    await().atMost(SETTLE).until(() -> PipelineIT.square.level(shop.squareItem()), equalTo(square));
+    await().atMost(SETTLE).until(() -> vendors.woo().level(shop.wooItem()), equalTo(woo));
+    await().atMost(SETTLE).until(() -> vendors.square().level(shop.squareItem()), equalTo(square));
   }
 
   @Test
@@ -132,7 +67,7 @@ class PipelineIT {
 
     await().atMost(SETTLE).until(shop::onHand, equalTo(17L));
     awaitLevels(shop, 15, 17);
-    assertEquals(20L, shopify.level(shop.shopifyItem()), "the source channel is not pushed back to");
+    assertEquals(20L, vendors.shopify().level(shop.shopifyItem()), "the source channel is not pushed back to");
 
     deliver(shop, shop.events().refundCreated("evt-refund-1", 5001, shop.sku(), 2));
     await().atMost(SETTLE).until(shop::onHand, equalTo(19L));
@@ -187,10 +122,10 @@ class PipelineIT {
     var adjusted = shop.tenant().admin().post("api/v1/products/" + shop.product() + "/adjustments",
         "{\"delta\":-4,\"note\":\"breakage\"}");
     assertEquals(201, adjusted.status(), adjusted.body());
-    await().atMost(SETTLE).until(() -> shopify.level(shop.shopifyItem()), equalTo(26L));
+    await().atMost(SETTLE).until(() -> vendors.shopify().level(shop.shopifyItem()), equalTo(26L));
     awaitLevels(shop, 24, 26);
-    int wooWrites = woo.writeCalls();
-    int squareWrites = square.writeCalls();
+    int wooWrites = vendors.woo().writeCalls();
+    int squareWrites = vendors.square().writeCalls();
 
     // Shopify tells us the level we just wrote: an echo, not a change.
     var echo = deliver(shop, shop.events().levelUpdated("evt-echo-1", shop.shopifyItem(), 26, Instant.now()));
@@ -198,8 +133,8 @@ class PipelineIT {
     Thread.sleep(4_000);
     assertEquals(26L, shop.onHand());
     assertEquals(2, shop.movements(), "initial stock and the adjustment only");
-    assertEquals(wooWrites, woo.writeCalls(), "no push caused by the echo");
-    assertEquals(squareWrites, square.writeCalls(), "no push caused by the echo");
+    assertEquals(wooWrites, vendors.woo().writeCalls(), "no push caused by the echo");
+    assertEquals(squareWrites, vendors.square().writeCalls(), "no push caused by the echo");
   }
 
   @Test
@@ -213,7 +148,7 @@ class PipelineIT {
     awaitLevels(shop, 5, 7);
     Thread.sleep(3_000);
     assertEquals(7L, shop.onHand(), "the older level arrived last and is ignored");
-    assertEquals(5L, woo.level(shop.wooItem()));
+    assertEquals(5L, vendors.woo().level(shop.wooItem()));
   }
 
   @Test
@@ -246,7 +181,7 @@ class PipelineIT {
     await().atMost(Duration.ofSeconds(90)).until(shop::onHand, equalTo(expected));
     awaitLevels(shop, expected - 2, expected);
     assertEquals(201, shop.movements());
-    assertTrue(woo.writeCalls() < 200, "coalesced: fewer pushes than orders, was " + woo.writeCalls());
+    assertTrue(vendors.woo().writeCalls() < 200, "coalesced: fewer pushes than orders, was " + vendors.woo().writeCalls());
   }
 
   @Test
@@ -261,7 +196,7 @@ class PipelineIT {
     }
     Thread.sleep(4_000);
     assertEquals(40L, shop.onHand(), "nothing applied while paused");
-    assertEquals(38L, woo.level(shop.wooItem()), "nothing pushed while paused");
+    assertEquals(38L, vendors.woo().level(shop.wooItem()), "nothing pushed while paused");
 
     assertEquals(200, platform.post("api/v1/tenants/" + shop.tenant().id() + "/resume", "{}").status());
     await().atMost(SETTLE).until(shop::onHand, equalTo(34L));
@@ -272,10 +207,10 @@ class PipelineIT {
   @Test
   void aChannelThatFailsForAWhileGetsTheRightLevelAndItsBreakerShowsInMetrics() throws Exception {
     var shop = shop("Flaky shop", 60);
-    square.answerServerErrors(4);
+    vendors.square().answerServerErrors(4);
     deliver(shop, shop.events().orderCreated("evt-flaky-1", 9001, shop.sku(), 6));
-    await().atMost(SETTLE).until(() -> woo.level(shop.wooItem()), equalTo(52L));
-    await().atMost(Duration.ofSeconds(90)).until(() -> square.level(shop.squareItem()), equalTo(54L));
+    await().atMost(SETTLE).until(() -> vendors.woo().level(shop.wooItem()), equalTo(52L));
+    await().atMost(Duration.ofSeconds(90)).until(() -> vendors.square().level(shop.squareItem()), equalTo(54L));
 
     var metrics = Api.server().get("metrics?scope=base").body();
     assertTrue(metricAtLeast(metrics, "ft_circuitbreaker_opened_total",
