@@ -30,8 +30,7 @@ CREATE INDEX alert_notification_attempt_notification_idx ON alert_notification_a
 
 -- Alerts are listed newest first per tenant, filtered by type and status.
 CREATE INDEX alert_tenant_type_status_idx ON alert (tenant_id, type, status, id);
-CREATE INDEX alert_product_idx ON alert (product_id);
-CREATE INDEX alert_channel_idx ON alert (channel_id);
+CREATE INDEX alert_channel_idx ON alert (channel_id) WHERE channel_id IS NOT NULL;
 
 -- Operators' kill switches: pushes of a channel type, or of a tenant, stop (and wait, flagged) while one is set.
 CREATE TABLE kill_switch (

@@ -25,8 +25,8 @@ public class ChannelHealthWatch {
   AlertStore alerts;
 
   @Inject
-  @ConfigProperty(name = "stocksync.alerts.sync-failure.window-minutes", defaultValue = "15")
-  int windowMinutes;
+  @ConfigProperty(name = "stocksync.alerts.sync-failure.window-seconds", defaultValue = "900")
+  int windowSeconds;
 
   @Inject
   @ConfigProperty(name = "stocksync.alerts.sync-failure.rate", defaultValue = "0.5")
@@ -52,7 +52,7 @@ public class ChannelHealthWatch {
       if (window[1] >= minAttempts && (double) window[0] / window[1] >= failureRate) {
         alerts.raise(settled.tenantId(), AlertType.SYNC_FAILURE, "WARNING", failing, null, settled.channelId(),
             window[0] + " of the last " + window[1] + " pushes to this " + settled.channelType() + " channel failed"
-                + " within " + windowMinutes + " minutes");
+                + " within " + windowSeconds + " s");
       } else if (settled.pushed() > 0) {
         alerts.resolve(settled.tenantId(), failing);
       }
@@ -63,8 +63,8 @@ public class ChannelHealthWatch {
   private long[] failureShare(PushesSettled settled) {
     Object[] r = (Object[]) em.createNativeQuery("SELECT count(*) FILTER (WHERE e.outcome IN ('FAILED', 'PARKED')),"
             + " count(*) FROM sync_event e JOIN channel_mapping m ON m.id = e.mapping_id WHERE e.tenant_id = ?"
-            + " AND m.channel_id = ? AND e.created_at > now() - make_interval(mins => ?)")
-        .setParameter(1, settled.tenantId()).setParameter(2, settled.channelId()).setParameter(3, windowMinutes)
+            + " AND m.channel_id = ? AND e.created_at > now() - make_interval(secs => ?)")
+        .setParameter(1, settled.tenantId()).setParameter(2, settled.channelId()).setParameter(3, windowSeconds)
         .getSingleResult();
     return new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue()};
   }

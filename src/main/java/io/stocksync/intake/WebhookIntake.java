@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import io.stocksync.platform.request.LogContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -64,6 +65,7 @@ public class WebhookIntake {
       throw ProblemException.notFound("channel", channelRef);
     }
     String type = channel.type().name();
+    LogContext.put(LogContext.TENANT_ID, channel.tenantId().toString());
     if (tooLarge) {
       reject(channel, "body over " + WebhookResource.MAX_BODY_BYTES + " bytes", requestId, truncate(body));
       throw new ProblemException(413, "Payload too large", "webhook bodies are limited to "
@@ -96,6 +98,7 @@ public class WebhookIntake {
       return IntakeOutcome.DUPLICATE;
     }
     count(type, "accepted");
+    LOG.fine(() -> "webhook accepted: " + type + " delivery " + id.getAsLong() + " (" + topic + ")");
     try {
       publisher.publish(DeliveryMessage.of(id.getAsLong(), channel.tenantId(), channel.channelId(), requestId),
           channel.channelId() + ":" + deliveryId);

@@ -25,7 +25,8 @@ public class SyncListener implements MessageListener {
   public void onMessage(Message message) {
     try {
       var wakeUp = SyncWakeUp.fromJson(message.getBody(String.class));
-      RequestId.runWith(wakeUp.requestId(), () -> worker.pushPending(wakeUp.tenantId(), wakeUp.channelId()));
+      RequestId.runWith(wakeUp.requestId(), wakeUp.tenantId(),
+          () -> worker.pushPending(wakeUp.tenantId(), wakeUp.channelId()));
     } catch (JMSException e) {
       throw new IllegalStateException("unreadable sync message", e);
     }

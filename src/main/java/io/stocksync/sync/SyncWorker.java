@@ -95,6 +95,9 @@ public class SyncWorker {
         pushed += outcome.status() == PushOutcome.Status.FAILED ? 0 : 1;
       }
       callMetrics.record(channel.type(), pushed == batch.size() ? "ok" : "partial", ms);
+      int written = pushed;
+      LOG.fine(() -> "pushed " + written + " of " + batch.size() + " level(s) to " + channel.type() + " channel "
+          + channelId + " in " + ms + " ms");
       report(new PushesSettled(tenantId, channelId, channel.type(), pushed, batch.size() - pushed,
           PushesSettled.Refusal.NONE));
     } catch (ChannelCallException e) {

@@ -24,7 +24,7 @@ public class DeliveryListener implements MessageListener {
   public void onMessage(Message message) {
     try {
       var delivery = DeliveryMessage.fromJson(message.getBody(String.class));
-      RequestId.runWith(delivery.requestId(), () -> watcher.process(delivery));
+      RequestId.runWith(delivery.requestId(), delivery.tenantId(), () -> watcher.process(delivery));
     } catch (JMSException e) {
       throw new IllegalStateException("unreadable delivery message", e);
     }

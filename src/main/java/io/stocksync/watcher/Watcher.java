@@ -71,6 +71,8 @@ public class Watcher {
     var changed = applier.apply(channel, event, (String) row[4]);
     sync.request(channel.tenantId(), changed, channel.id());
     mark(message.deliveryId(), "PROCESSED", event.kind().name());
+    LOG.fine(() -> "delivery " + message.deliveryId() + " applied: " + event.kind() + ", " + changed.size()
+        + " product(s) changed");
   }
 
   private void mark(long deliveryId, String outcome, String kind) {

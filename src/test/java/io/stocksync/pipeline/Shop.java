@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the given stand-ins; item ids are unique per shop, so shops can share stand-ins.
  */
 record Shop(TestTenant tenant, String product, String sku, String shopifyChannel, String shopifyItem,
-    String wooItem, String squareItem, ShopifyEvents events, Webhooks webhooks) {
+    String wooChannel, String wooItem, String squareChannel, String squareItem, ShopifyEvents events,
+    Webhooks webhooks) {
 
   private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
 
@@ -40,12 +41,17 @@ record Shop(TestTenant tenant, String product, String sku, String shopifyChannel
     shopify.setLevel(shopifyItem, onHand);
     woo.setLevel(wooItem, onHand - 2);
     square.setLevel(squareItem, onHand);
-    return new Shop(tenant, product, sku, shopifyChannel, shopifyItem, wooItem, squareItem,
-        new ShopifyEvents(secret), new Webhooks(base));
+    return new Shop(tenant, product, sku, shopifyChannel, shopifyItem, wooChannel, wooItem, squareChannel,
+        squareItem, new ShopifyEvents(secret), new Webhooks(base));
   }
 
   Api.Response deliver(ShopifyEvents.Delivery delivery) {
     return webhooks.post(shopifyChannel, delivery.headers(), delivery.body());
+  }
+
+  /** Orders {@code quantity} units on Shopify under a new event id. */
+  Api.Response order(String eventId, long quantity) {
+    return deliver(events.orderCreated(eventId, Math.abs((long) eventId.hashCode()), sku, quantity));
   }
 
   long onHand() {

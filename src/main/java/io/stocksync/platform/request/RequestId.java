@@ -23,24 +23,34 @@ public final class RequestId {
 
   /** Runs work under a request id carried by a message, so the work's writes and logs name it. */
   public static void runWith(String id, Runnable work) {
+    runWith(id, null, work);
+  }
+
+  /** Runs a tenant's work under a request id carried by a message: its writes and log records name both. */
+  public static void runWith(String id, java.util.UUID tenantId, Runnable work) {
     String previous = CURRENT.get();
-    CURRENT.set(id);
+    bind(id);
+    LogContext.put(LogContext.TENANT_ID, tenantId == null ? null : tenantId.toString());
     try {
       work.run();
     } finally {
+      LogContext.remove(LogContext.TENANT_ID);
       if (previous == null) {
-        CURRENT.remove();
+        unbind();
       } else {
-        CURRENT.set(previous);
+        bind(previous);
       }
     }
   }
 
   static void bind(String id) {
     CURRENT.set(id);
+    LogContext.put(LogContext.REQUEST_ID, id);
   }
 
   static void unbind() {
     CURRENT.remove();
+    LogContext.remove(LogContext.REQUEST_ID);
+    LogContext.remove(LogContext.TENANT_ID);
   }
 }

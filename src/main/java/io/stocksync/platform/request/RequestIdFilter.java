@@ -1,5 +1,6 @@
 package io.stocksync.platform.request;
 
+import io.stocksync.platform.security.Caller;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Runs first: every request has an id before anything can fail, and every response carries it. */
 @Provider
@@ -24,6 +26,11 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
     String id = RequestId.acceptOrCreate(request.getHeaderString(RequestId.HEADER));
     request.setProperty(PROPERTY, id);
     RequestId.bind(id);
+    // Authentication ran in the servlet layer already: the token's tenant names this request's log records.
+    if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token
+        && token.getClaim(Caller.TENANT_CLAIM) != null) {
+      LogContext.put(LogContext.TENANT_ID, token.getClaim(Caller.TENANT_CLAIM).toString());
+    }
   }
 
   @Override
