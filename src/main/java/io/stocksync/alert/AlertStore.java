@@ -41,7 +41,7 @@ public class AlertStore {
     }
     UUID id = (UUID) inserted.get(0);
     notify(tenantId, id, "alert.raised");
-    metrics.counter("alerts_raised_total", new Tag("type", type.name())).inc();
+    metrics.counter("stocksync_alerts_raised", new Tag("type", type.name())).inc();
     return Optional.of(id);
   }
 

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Channel call latency and outcome, tagged by channel type and outcome only (bounded cardinality: never by
- * tenant or channel id). Prometheus: {@code channel_push_seconds{channelType,outcome}}.
+ * tenant or channel id). Prometheus: {@code stocksync_channel_push_seconds{channel_type,outcome}}.
  */
 @ApplicationScoped
 public class ChannelCallMetrics {
@@ -18,7 +18,7 @@ public class ChannelCallMetrics {
   MetricRegistry metrics;
 
   void record(ChannelType type, String outcome, long millis) {
-    metrics.timer("channel_push", new Tag("channelType", type.name()), new Tag("outcome", outcome))
+    metrics.timer("stocksync_channel_push", new Tag("channel_type", type.name()), new Tag("outcome", outcome))
         .update(Duration.ofMillis(millis));
   }
 }

@@ -3,6 +3,7 @@ package io.stocksync.sync;
 import io.stocksync.catalog.ExpectedLevel;
 import io.stocksync.channel.push.PushOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The pending-push state in PostgreSQL. Reading computes each level from the current on-hand, so whatever
@@ -26,18 +29,23 @@ public class PendingPushes {
   @PersistenceContext(unitName = "stocksync")
   EntityManager em;
 
+  @Inject
+  MetricRegistry metrics;
+
   @Transactional
   @SuppressWarnings("unchecked")
   public List<PendingPush> due(UUID tenantId, UUID channelId, int limit) {
     List<Object[]> rows = em.createNativeQuery("SELECT m.id, m.external_id, m.external_location_id, p.on_hand,"
-            + " c.buffer_stock, m.last_pushed_level, m.last_reported_level, m.push_requested_at, m.push_attempts"
+            + " c.buffer_stock, m.last_pushed_level, m.last_reported_level, m.push_requested_at, m.push_attempts,"
+            + " m.change_received_at"
             + " FROM channel_mapping m JOIN product p ON p.id = m.product_id JOIN channel c ON c.id = m.channel_id"
             + " WHERE m.tenant_id = ? AND m.channel_id = ? AND m.push_requested_at IS NOT NULL"
             + " AND (m.push_not_before IS NULL OR m.push_not_before <= now()) ORDER BY m.push_requested_at LIMIT ?")
         .setParameter(1, tenantId).setParameter(2, channelId).setParameter(3, limit).getResultList();
     return rows.stream().map(r -> new PendingPush((UUID) r[0], (String) r[1], (String) r[2],
         ExpectedLevel.of(((Number) r[3]).longValue(), ((Number) r[4]).intValue()), toLong(r[5]), toLong(r[6]),
-        ((Timestamp) r[7]).toInstant(), ((Number) r[8]).intValue())).toList();
+        ((Timestamp) r[7]).toInstant(), ((Number) r[8]).intValue(),
+        r[9] == null ? null : ((Timestamp) r[9]).toInstant())).toList();
   }
 
   /** The tenant is active and no kill switch stops this channel's pushes. */
@@ -57,7 +65,12 @@ public class PendingPushes {
   @Transactional
   public void recordOutcome(UUID tenantId, PendingPush p, PushOutcome outcome, long latencyMs, String requestId) {
     switch (outcome.status()) {
-      case PUSHED -> clearFlag(p, ", last_pushed_level = " + p.level() + ", last_pushed_at = now()");
+      case PUSHED -> {
+        clearFlag(p, ", last_pushed_level = " + p.level() + ", last_pushed_at = now()");
+        if (p.changeReceivedAt() != null) {
+          endToEnd().update(Duration.between(p.changeReceivedAt(), Instant.now()));
+        }
+      }
       case CONFLICT -> reschedule(p, Duration.ofSeconds(30), outcome.actual());
       case FAILED -> reschedule(p, backoff(p.attempts() + 1, outcome.retryAfter()), null);
     }
@@ -87,11 +100,18 @@ public class PendingPushes {
     return wait;
   }
 
+  /** From receiving a change (webhook or adjustment) to the channel showing it; per channel push. */
+  private Timer endToEnd() {
+    return metrics.timer("stocksync_change_to_push");
+  }
+
   private void clearFlag(PendingPush p, String pushedColumns) {
     em.createNativeQuery("UPDATE channel_mapping SET push_attempts = 0, push_not_before = NULL" + pushedColumns
+            + ", change_received_at = CASE WHEN push_requested_at = ? THEN NULL ELSE change_received_at END"
             + ", push_requested_at = CASE WHEN push_requested_at = ? THEN NULL ELSE push_requested_at END"
             + " WHERE id = ?")
-        .setParameter(1, Timestamp.from(p.requestedAt())).setParameter(2, p.mappingId()).executeUpdate();
+        .setParameter(1, Timestamp.from(p.requestedAt())).setParameter(2, Timestamp.from(p.requestedAt()))
+        .setParameter(3, p.mappingId()).executeUpdate();
   }
 
   private void reschedule(PendingPush p, Duration wait, Long reported) {

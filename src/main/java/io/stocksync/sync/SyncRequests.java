@@ -11,6 +11,8 @@ import jakarta.jms.Queue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -35,15 +37,23 @@ public class SyncRequests {
   @Transactional(Transactional.TxType.MANDATORY)
   @SuppressWarnings("unchecked")
   public void request(UUID tenantId, Collection<UUID> productIds, UUID sourceChannelId) {
+    request(tenantId, productIds, sourceChannelId, Instant.now());
+  }
+
+  /** @param receivedAt when the change arrived (a webhook's receipt), for the end-to-end latency metric */
+  @Transactional(Transactional.TxType.MANDATORY)
+  @SuppressWarnings("unchecked")
+  public void request(UUID tenantId, Collection<UUID> productIds, UUID sourceChannelId, Instant receivedAt) {
     if (productIds.isEmpty()) {
       return;
     }
-    List<Object> channels = em.createNativeQuery("UPDATE channel_mapping SET push_requested_at = clock_timestamp()"
+    List<Object> channels = em.createNativeQuery("UPDATE channel_mapping SET push_requested_at = clock_timestamp(),"
+            + " change_received_at = COALESCE(change_received_at, ?)"
             + " WHERE tenant_id = ? AND product_id = ANY (CAST(? AS uuid[])) AND channel_id IS DISTINCT FROM ?"
             + " RETURNING channel_id")
-        .setParameter(1, tenantId)
-        .setParameter(2, "{" + String.join(",", productIds.stream().map(UUID::toString).toList()) + "}")
-        .setParameter(3, sourceChannelId)
+        .setParameter(1, Timestamp.from(receivedAt)).setParameter(2, tenantId)
+        .setParameter(3, "{" + String.join(",", productIds.stream().map(UUID::toString).toList()) + "}")
+        .setParameter(4, sourceChannelId)
         .getResultList();
     channels.stream().map(c -> (UUID) c).distinct().forEach(c -> wake(tenantId, c));
   }

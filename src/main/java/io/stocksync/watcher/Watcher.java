@@ -43,7 +43,7 @@ public class Watcher {
   @Transactional
   public void process(DeliveryMessage message) {
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery("SELECT outcome, channel_id, body, headers, request_id FROM"
+    List<Object[]> rows = em.createNativeQuery("SELECT outcome, channel_id, body, headers, request_id, received_at FROM"
             + " webhook_delivery WHERE id = ? AND tenant_id = ? FOR UPDATE")
         .setParameter(1, message.deliveryId()).setParameter(2, message.tenantId()).getResultList();
     if (rows.isEmpty()) {
@@ -69,7 +69,7 @@ public class Watcher {
     var request = new WebhookRequest(StoredHeaders.fromJson((String) row[3]), (byte[]) row[2], null);
     var event = format.parse(request);
     var changed = applier.apply(channel, event, (String) row[4]);
-    sync.request(channel.tenantId(), changed, channel.id());
+    sync.request(channel.tenantId(), changed, channel.id(), ((java.sql.Timestamp) row[5]).toInstant());
     mark(message.deliveryId(), "PROCESSED", event.kind().name());
     LOG.fine(() -> "delivery " + message.deliveryId() + " applied: " + event.kind() + ", " + changed.size()
         + " product(s) changed");
