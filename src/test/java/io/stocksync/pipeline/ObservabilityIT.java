@@ -105,10 +105,11 @@ class ObservabilityIT {
     return io.stocksync.teststack.Api.server().get("metrics").body();
   }
 
-  /** The sum of a metric's samples whose labels contain the fragment (Prometheus text format). */
+  /** The sum of a metric's samples carrying every given label (comma-separated; Prometheus text format). */
   private static double value(String metrics, String name, String labels) {
+    var wanted = java.util.Arrays.stream(labels.split(",")).filter(l -> !l.isEmpty()).toList();
     return metrics.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-        .filter(l -> l.contains(labels))
+        .filter(l -> wanted.stream().allMatch(l::contains))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
   }
 

@@ -60,6 +60,7 @@ class TenantIsolationIT {
         new Call("POST adjustment", intruder.post("api/v1/products/" + product + "/adjustments", "{\"delta\":-10}")),
         new Call("GET movements", intruder.get("api/v1/products/" + product + "/movements")),
         new Call("GET stock", intruder.get("api/v1/products/" + product + "/stock")),
+        new Call("GET sync events", intruder.get("api/v1/products/" + product + "/sync-events")),
         new Call("GET channel", intruder.get("api/v1/channels/" + channel)),
         new Call("PATCH channel", intruder.patch("api/v1/channels/" + channel, "{\"bufferStock\":99}")),
         new Call("POST secret", intruder.post("api/v1/channels/" + channel + "/webhook-secret",
@@ -84,6 +85,7 @@ class TenantIsolationIT {
   @Test
   void listsShowOnlyTheCallersOwnRows() {
     for (String list : List.of("api/v1/products", "api/v1/channels", "api/v1/mappings", "api/v1/audit",
+        "api/v1/alerts",
         "api/v1/products?channelId=" + channel, "api/v1/mappings?productId=" + product)) {
       var r = b.admin().get(list);
       assertEquals(200, r.status(), list);
