@@ -7,6 +7,7 @@ import io.stocksync.channel.push.LevelPush;
 import io.stocksync.channel.push.PushOutcome;
 import io.stocksync.platform.crypto.SecretCipher;
 import io.stocksync.platform.request.RequestId;
+import io.stocksync.sync.PushesSettled.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
@@ -42,6 +44,9 @@ public class SyncWorker {
 
   @Inject
   ChannelCallMetrics callMetrics;
+
+  @Inject
+  ChannelBreakers breakers;
 
   @Inject
   Event<PushesSettled> settled;
@@ -83,10 +88,16 @@ public class SyncWorker {
     var pushes = batch.stream().map(p -> new LevelPush(p.externalId(), p.externalLocationId(), p.level(),
         p.lastPushed() != null ? p.lastPushed() : p.lastReported(), p.mappingId() + ":" + p.level() + ":"
             + p.requestedAt().toEpochMilli())).toList();
+    var breaker = breakers.of(channelId, channel.type());
+    if (!breaker.tryAcquirePermission()) {
+      failed(tenantId, channel, batch, null, null, "circuit open for this channel", 0, Refusal.BREAKER_OPEN);
+      return;
+    }
     long t0 = System.nanoTime();
     try {
       var outcomes = writer.push(endpoint, pushes);
       long ms = (System.nanoTime() - t0) / 1_000_000;
+      breaker.onSuccess(ms, TimeUnit.MILLISECONDS);
       int pushed = 0;
       for (var p : batch) {
         var outcome = outcomes.getOrDefault(p.externalId(),
@@ -98,26 +109,38 @@ public class SyncWorker {
       int written = pushed;
       LOG.fine(() -> "pushed " + written + " of " + batch.size() + " level(s) to " + channel.type() + " channel "
           + channelId + " in " + ms + " ms");
-      report(new PushesSettled(tenantId, channelId, channel.type(), pushed, batch.size() - pushed,
-          PushesSettled.Refusal.NONE));
+      report(new PushesSettled(tenantId, channelId, channel.type(), pushed, batch.size() - pushed, Refusal.NONE));
     } catch (ChannelCallException e) {
       long ms = (System.nanoTime() - t0) / 1_000_000;
-      pending.park(tenantId, batch, e.httpStatus(), e.retryAfter(), e.getMessage(), ms, requestId);
-      var refusal = e.isCredentialsRejected() ? PushesSettled.Refusal.CREDENTIALS_REJECTED
-          : e.isRateLimited() ? PushesSettled.Refusal.RATE_LIMITED : PushesSettled.Refusal.FAILED;
-      callMetrics.record(channel.type(), refusal.name().toLowerCase(java.util.Locale.ROOT), ms);
-      report(new PushesSettled(tenantId, channelId, channel.type(), 0, batch.size(), refusal));
+      var refusal = e.isCredentialsRejected() ? Refusal.CREDENTIALS_REJECTED
+          : e.isRateLimited() ? Refusal.RATE_LIMITED : Refusal.FAILED;
+      if (refusal == Refusal.FAILED) {
+        breaker.onError(ms, TimeUnit.MILLISECONDS, e);
+      } else {
+        breaker.releasePermission(); // the shop's quota or configuration, not the channel failing
+      }
+      failed(tenantId, channel, batch, e.httpStatus(), e.retryAfter(), e.getMessage(), ms, refusal);
     } catch (RuntimeException e) {
-      // Circuit open, bulkhead full, timeout: the channel is not taking calls now; park and retry later.
+      // Vendor-wide breaker open, bulkhead full, timeout: the channel is not taking calls now; park, retry later.
       long ms = (System.nanoTime() - t0) / 1_000_000;
       LOG.info(() -> "push to channel " + channelId + " parked: " + e);
-      pending.park(tenantId, batch, null, null, e.getClass().getSimpleName() + ": " + e.getMessage(), ms,
-          requestId);
-      var refusal = e instanceof CircuitBreakerOpenException ? PushesSettled.Refusal.BREAKER_OPEN
-          : PushesSettled.Refusal.FAILED;
-      callMetrics.record(channel.type(), refusal.name().toLowerCase(java.util.Locale.ROOT), ms);
-      report(new PushesSettled(tenantId, channelId, channel.type(), 0, batch.size(), refusal));
+      boolean vendorOpen = e instanceof CircuitBreakerOpenException;
+      if (vendorOpen) {
+        breaker.releasePermission();
+      } else {
+        breaker.onError(ms, TimeUnit.MILLISECONDS, e);
+      }
+      failed(tenantId, channel, batch, null, null, e.getClass().getSimpleName() + ": " + e.getMessage(), ms,
+          vendorOpen ? Refusal.BREAKER_OPEN : Refusal.FAILED);
     }
+  }
+
+  /** The whole call failed or was not made: park the batch, count it, tell the health watchers. */
+  private void failed(UUID tenantId, Channel channel, List<PendingPush> batch, Integer httpStatus,
+      java.time.Duration retryAfter, String error, long ms, Refusal refusal) {
+    pending.park(tenantId, batch, httpStatus, retryAfter, error, ms, RequestId.current());
+    callMetrics.record(channel.type(), refusal.name().toLowerCase(java.util.Locale.ROOT), ms);
+    report(new PushesSettled(tenantId, channel.id(), channel.type(), 0, batch.size(), refusal));
   }
 
   /** Channel health watchers must never undo or repeat a push: their failures are logged, not thrown. */

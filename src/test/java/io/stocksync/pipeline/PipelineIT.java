@@ -221,6 +221,35 @@ class PipelineIT {
     assertTrue(events.toString().contains("PARKED"), events.toString());
   }
 
+  @Test
+  void oneShopsDeadApiOpensOnlyItsOwnBreakerAndRecovers() throws Exception {
+    try (var deadWoo = new io.stocksync.channel.standin.WooCommerceStandIn()) {
+      var dead = Shop.open(base.toURI(), "Dead API shop", 50, vendors.shopify(), deadWoo, vendors.square());
+      var healthy = shop("Healthy neighbour", 50);
+      deadWoo.answerServerErrors(10_000);
+      dead.order("evt-dead-1", 1);
+      await().atMost(Duration.ofSeconds(60)).until(() -> breakerTransitions("OPEN"),
+          org.hamcrest.Matchers.greaterThan(0.0));
+
+      healthy.order("evt-healthy-1", 5); // same vendor, another shop: its pushes go through meanwhile
+      await().atMost(SETTLE).until(() -> vendors.woo().level(healthy.wooItem()), equalTo(43L));
+      assertEquals(48L, deadWoo.level(dead.wooItem()), "the dead shop got nothing yet");
+
+      deadWoo.answerServerErrors(0);
+      await().atMost(Duration.ofSeconds(90)).until(() -> deadWoo.level(dead.wooItem()), equalTo(47L));
+      await().atMost(SETTLE).until(() -> breakerTransitions("CLOSED"), org.hamcrest.Matchers.greaterThan(0.0));
+      var events = dead.tenant().admin().get("api/v1/products/" + dead.product() + "/sync-events?limit=200").body();
+      assertTrue(events.contains("circuit open for this channel"), "calls skipped while open: " + events);
+    }
+  }
+
+  private static double breakerTransitions(String to) {
+    return Api.server().get("metrics").body().lines()
+        .filter(l -> l.startsWith("stocksync_channel_breaker_transitions_total{"))
+        .filter(l -> l.contains("channel_type=\"WOOCOMMERCE\"") && l.contains("to=\"" + to + "\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+  }
+
   private static boolean metricAtLeast(String metrics, String name, String labelFragment, double least) {
     return metrics.lines().filter(l -> l.startsWith(name + "{") && l.contains(labelFragment))
         .filter(l -> l.contains("SquareStockWriter.push"))
