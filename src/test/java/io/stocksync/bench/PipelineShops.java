@@ -4,6 +4,7 @@ import io.stocksync.channel.standin.ShopifyStandIn;
 import io.stocksync.channel.standin.SquareStandIn;
 import io.stocksync.channel.standin.WooCommerceStandIn;
 import io.stocksync.channel.webhook.VendorSigner;
+import io.stocksync.teststack.Api;
 import io.stocksync.teststack.TestTenant;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -44,6 +45,7 @@ final class PipelineShops {
   final SquareStandIn square = new SquareStandIn();
   final LevelArrivals arrivals = new LevelArrivals();
   private final URI app;
+  private final List<Shop> created = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final String run = Long.toString(System.currentTimeMillis(), 36);
   private final AtomicLong orderIds = new AtomicLong(System.currentTimeMillis() * 1000);
 
@@ -97,8 +99,10 @@ final class PipelineShops {
       tenant.mapping(product, squareChannel, squareItem, SquareStandIn.LOCATION);
       list.add(new Product(product, sku, wooItem, squareItem, arrivals.track(initial, wooItem, squareItem)));
     }
-    return new Shop(tenant, app.resolve("api/v1/webhooks/" + shopifyChannel), secret, List.copyOf(list),
+    var shop = new Shop(tenant, app.resolve("api/v1/webhooks/" + shopifyChannel), secret, List.copyOf(list),
         new AtomicLong());
+    created.add(shop);
+    return shop;
   }
 
   /** A signed Shopify orders/create for one unit of the product, as Shopify sends it (fields that matter). */
@@ -118,7 +122,20 @@ final class PipelineShops {
     return request.build();
   }
 
+  /**
+   * Pauses the benchmark's tenants, then stops the stand-ins. The tenants stay in the database; paused, they push
+   * nothing more to stand-ins that are gone (which would fail, and the vendor's circuit breaker is shared by every
+   * channel of that vendor: a later run's pushes would find it open).
+   */
   void close() {
+    var platform = new Api(app).asPlatformAdmin();
+    for (var shop : created) {
+      try {
+        platform.post("api/v1/tenants/" + shop.tenant().id() + "/pause", "{}");
+      } catch (RuntimeException e) {
+        System.out.println("could not pause tenant " + shop.tenant().id() + ": " + e);
+      }
+    }
     shopify.close();
     woo.close();
     square.close();
