@@ -57,14 +57,16 @@ public final class PipelineBenchmark {
   public static void main(String[] args) throws Exception {
     var app = URI.create(System.getProperty("bench.url", "http://127.0.0.1:9080/stocksync/"));
     var scenarios = List.of(System.getProperty("bench.scenarios", "e2e,accept,hot,fairness").split(","));
+    String idle = loadAverage(); // before the benchmark adds its own: the runs' figures include their predecessors'
     var bench = new PipelineBenchmark(app);
+    Runtime.getRuntime().addShutdownHook(new Thread(bench.shops::close, "pause-bench-tenants"));
     try {
       bench.run(scenarios);
     } finally {
       bench.shops.close();
     }
     String section = PipelineReport.section(bench.runs, bench.findings, command(scenarios),
-        System.getProperty("bench.note", ""));
+        System.getProperty("bench.note", ""), idle);
     System.out.println(section);
     BenchReport.append(Path.of(System.getProperty("bench.report", "docs/benchmarks.md")), section);
     System.exit(0); // the stand-ins' and the HTTP client's threads
@@ -225,6 +227,10 @@ public final class PipelineBenchmark {
     double e2eAfter = e2eQuiet.getValueAtPercentile(99) / 1000.0;
     double acceptBefore = alone.accept().getValueAtPercentile(99) / 1000.0;
     double acceptAfter = acceptQuiet.getValueAtPercentile(99) / 1000.0;
+    if (alone.e2e().getTotalCount() == 0 || e2eQuiet.getTotalCount() == 0) {
+      findings.add("Fairness: no end-to-end data (no order reached both channels); see the table.");
+      return;
+    }
     findings.add(String.format("Fairness: the quiet tenants' end-to-end p99 went from %.1f ms alone to %.1f ms"
             + " beside a tenant sending %dx their rate (%+.0f%%; target < +20%%); their accept p99 from %.1f to"
             + " %.1f ms (%+.0f%%).", e2eBefore, e2eAfter, factor, (e2eAfter / e2eBefore - 1) * 100, acceptBefore, acceptAfter,

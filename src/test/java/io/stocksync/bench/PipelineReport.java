@@ -15,7 +15,8 @@ final class PipelineReport {
 
   private PipelineReport() {}
 
-  static String section(List<PipelineBenchmark.Run> runs, List<String> findings, String command, String note) {
+  static String section(List<PipelineBenchmark.Run> runs, List<String> findings, String command, String note,
+      String idleLoad) {
     var s = new StringBuilder();
     s.append("\n## Webhook pipeline, ").append(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append("\n\n");
@@ -26,11 +27,13 @@ final class PipelineReport {
     }
     var os = ManagementFactory.getOperatingSystemMXBean();
     double ram = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : Double.NaN;
-    boolean shared = runs.stream().anyMatch(r -> firstLoad(r.load()) > 0.5);
+    boolean shared = firstLoad(idleLoad) > 0.5;
     s.append(String.format(Locale.ROOT, "Machine: %d cores, %.0f GiB RAM, Java %s; the load generator and the"
-            + " channel stand-ins run in Maven's JVM on the same cores as Liberty, PostgreSQL and Artemis.%s%n%n",
-        Runtime.getRuntime().availableProcessors(), ram / (1L << 30), System.getProperty("java.version"),
-        shared ? " **Shared machine: the load average before some runs was above 0.5 (other engineers' builds"
+            + " channel stand-ins run in Maven's JVM on the same cores as Liberty, PostgreSQL and Artemis. Load"
+            + " average (1/5/15 min) before the benchmark started: %s; the figure before each run also holds the"
+            + " tail of the benchmark's own previous run.%s%n%n",
+        Runtime.getRuntime().availableProcessors(), ram / (1L << 30), System.getProperty("java.version"), idleLoad,
+        shared ? " **Shared machine: the load was above 0.5 before the benchmark started (other engineers' builds"
             + " and tests), so these numbers are pessimistic and noisy.**" : ""));
     s.append("| scenario | shops | load before (1/5/15 min) | target rate /s | sent | 200 | other answers"
         + " | accepted /s | accept p50 / p99 / p99.9 / max (ms) | orders completed | end-to-end p50 / p99 / p99.9"

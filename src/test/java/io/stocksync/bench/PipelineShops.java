@@ -46,6 +46,7 @@ final class PipelineShops {
   final LevelArrivals arrivals = new LevelArrivals();
   private final URI app;
   private final List<Shop> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
   private final String run = Long.toString(System.currentTimeMillis(), 36);
   private final AtomicLong orderIds = new AtomicLong(System.currentTimeMillis() * 1000);
 
@@ -125,9 +126,12 @@ final class PipelineShops {
   /**
    * Pauses the benchmark's tenants, then stops the stand-ins. The tenants stay in the database; paused, they push
    * nothing more to stand-ins that are gone (which would fail, and the vendor's circuit breaker is shared by every
-   * channel of that vendor: a later run's pushes would find it open).
+   * channel of that vendor: a later run's pushes would find it open). Once only; also run on Ctrl-C or kill.
    */
   void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     var platform = new Api(app).asPlatformAdmin();
     for (var shop : created) {
       try {
