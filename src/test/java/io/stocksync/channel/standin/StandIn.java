@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,7 +32,8 @@ public abstract class StandIn implements AutoCloseable {
   // Jetty logs every start and stop at INFO; a strong reference keeps the quieter level from being collected.
   private static final Logger JETTY = Logger.getLogger("org.eclipse.jetty");
 
-  protected final Map<String, Long> levels = new ConcurrentHashMap<>();
+  protected final Map<String, Long> levels = new WatchedLevels();
+  private volatile BiConsumer<String, Long> onLevel;
   private final AtomicInteger writeCalls = new AtomicInteger();
   private final AtomicInteger rateLimited = new AtomicInteger();
   private final AtomicInteger serverErrors = new AtomicInteger();
@@ -41,7 +43,9 @@ public abstract class StandIn implements AutoCloseable {
 
   protected StandIn() {
     JETTY.setLevel(Level.WARNING);
-    server = new WireMockServer(options().dynamicPort().jettyAcceptors(1).extensions(new Vendor()));
+    // A bounded request journal: the stand-ins only count calls, and a benchmark sends hundreds of thousands.
+    server = new WireMockServer(options().dynamicPort().jettyAcceptors(1).maxRequestJournalEntries(1000)
+        .extensions(new Vendor()));
     server.start();
     server.stubFor(any(anyUrl()).willReturn(aResponse()));
   }
@@ -58,6 +62,14 @@ public abstract class StandIn implements AutoCloseable {
   /** Creates the item or changes its level behind our back (a sale on the channel we have not seen). */
   public void setLevel(String externalId, long level) {
     levels.put(key(externalId), level);
+  }
+
+  /**
+   * Calls {@code listener} with the item's key (as {@link #key} names it) and the level each time a level is
+   * stored, writes and {@link #setLevel} alike, on the request's thread (benchmarks timestamp writes with it).
+   */
+  public void onLevel(BiConsumer<String, Long> listener) {
+    onLevel = listener;
   }
 
   /** The next {@code times} calls answer the vendor's rate-limit response; null seconds = no Retry-After header. */
@@ -143,6 +155,25 @@ public abstract class StandIn implements AutoCloseable {
       return serverError();
     }
     return handle(request);
+  }
+
+  /** The levels map, telling {@link #onLevel}'s listener of every level stored. */
+  private final class WatchedLevels extends ConcurrentHashMap<String, Long> {
+
+    @Override
+    public Long put(String key, Long value) {
+      Long before = super.put(key, value);
+      var listener = onLevel;
+      if (listener != null) {
+        listener.accept(key, value);
+      }
+      return before;
+    }
+
+    @Override
+    public void putAll(Map<? extends String, ? extends Long> all) {
+      all.forEach(this::put);
+    }
   }
 
   private final class Vendor implements ResponseDefinitionTransformerV2 {
