@@ -48,6 +48,7 @@ public final class TenantDeleteBenchmark {
           (System.nanoTime() - t0) / 1e9);
 
       var platform = new Api(app).asPlatformAdmin();
+      String loadBefore = loadAverage();
       long start = System.nanoTime();
       var accepted = platform.delete("api/v1/tenants/" + shop.id());
       double answered = (System.nanoTime() - start) / 1e9;
@@ -59,7 +60,8 @@ public final class TenantDeleteBenchmark {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       JsonObject summary = summary(c, shop.id());
-      String section = section(products, movements, rows, answered, seconds, summary);
+      String load = "load average (1, 5, 15 min) before " + loadBefore + ", after " + loadAverage();
+      String section = section(products, movements, rows, answered, seconds, summary, load);
       System.out.println(section);
       BenchReport.append(Path.of(System.getProperty("bench.report", "docs/benchmarks.md")), section);
     }
@@ -111,8 +113,18 @@ public final class TenantDeleteBenchmark {
     return rs.getString(1);
   }
 
+  /** The machine is shared: the load it was under says how far the numbers can be trusted. */
+  private static String loadAverage() {
+    try {
+      String[] f = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
   private static String section(int products, int movements, long rows, double answered, double seconds,
-      JsonObject summary) {
+      JsonObject summary, String load) {
     var removed = summary.getJsonObject("removed");
     var s = new StringBuilder();
     s.append("\n## Tenant delete, ").append(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS))
@@ -125,8 +137,8 @@ public final class TenantDeleteBenchmark {
       s.append("Server: ").append(note).append("\n");
     }
     s.append(String.format(Locale.ROOT, "Machine: %d cores, Java %s; client, server and PostgreSQL on the same"
-        + " machine. Time = from sending DELETE until GET answers DELETED (polled every 200 ms).%n%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+        + " machine; %s. Time = from sending DELETE until GET answers DELETED (polled every 200 ms).%n%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load));
     s.append("| products | mappings | movements | sync events | rows in all | DELETE answered (s) | purge until DELETED (s)"
         + " | server-side purge (s) | rows/s | batches | batch size | passes |\n");
     s.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
