@@ -114,6 +114,27 @@ public class Channel {
     touch();
   }
 
+  /**
+   * Passes every sealed field through {@code reseal} (ciphertext, context -> ciphertext), for key rotation; the
+   * secrets themselves do not change. Answers whether any field got a new ciphertext.
+   */
+  public boolean reseal(java.util.function.BiFunction<byte[], String, byte[]> reseal) {
+    byte[] credentials = resealed(credentialsSealed, "credentials", reseal);
+    byte[] secret = resealed(webhookSecretSealed, "webhook_secret", reseal);
+    byte[] previous = resealed(previousSecretSealed, "webhook_secret", reseal);
+    boolean changed = credentials != credentialsSealed || secret != webhookSecretSealed
+        || previous != previousSecretSealed;
+    credentialsSealed = credentials;
+    webhookSecretSealed = secret;
+    previousSecretSealed = previous;
+    return changed;
+  }
+
+  private byte[] resealed(byte[] sealed, String field,
+      java.util.function.BiFunction<byte[], String, byte[]> reseal) {
+    return sealed == null ? null : reseal.apply(sealed, sealContext(field));
+  }
+
   private void touch() {
     updatedAt = OffsetDateTime.now();
   }

@@ -92,7 +92,17 @@ public class Tenant {
     touch();
   }
 
+  /** From here on nothing new comes in; the purge then removes the tenant's rows in batches. */
+  void markDeleting() {
+    if (!status.isLive()) {
+      throw ProblemException.conflict("cannot delete a tenant that is " + status);
+    }
+    status = TenantStatus.DELETING;
+    touch();
+  }
+
   void markDeleted() {
+    requireStatus(TenantStatus.DELETING, "finish deleting");
     status = TenantStatus.DELETED;
     touch();
   }

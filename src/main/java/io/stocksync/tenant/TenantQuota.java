@@ -20,7 +20,7 @@ public class TenantQuota {
   @Transactional(Transactional.TxType.MANDATORY)
   public void requireRoom(UUID tenantId, String what, long current, ToIntFunction<Tier> limit) {
     var tenant = tenants.lock(tenantId);
-    if (tenant.status() == TenantStatus.DELETED) {
+    if (!tenant.status().isLive()) {
       throw ProblemException.notFound("tenant", tenantId);
     }
     int max = limit.applyAsInt(tenant.tier());

@@ -50,4 +50,11 @@ public class TenantRepository {
     }
     return q.getResultList();
   }
+
+  /** Tenants whose purge has not finished (interrupted, or running elsewhere). */
+  public List<UUID> deleting() {
+    return em.createQuery("SELECT t.id FROM Tenant t WHERE t.status = :deleting", UUID.class)
+        .setParameter("deleting", TenantStatus.DELETING)
+        .getResultList();
+  }
 }

@@ -2,6 +2,7 @@ package io.stocksync.tenant;
 
 import io.stocksync.platform.paging.Page;
 import io.stocksync.platform.paging.PageRequest;
+import io.stocksync.platform.request.RequestId;
 import io.stocksync.platform.security.Caller;
 import io.stocksync.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,6 +39,9 @@ public class TenantResource {
 
   @Inject
   Caller caller;
+
+  @Inject
+  TenantDeletion deletion;
 
   @POST
   @Operation(summary = "Create a tenant (platform admin)")
@@ -82,9 +86,15 @@ public class TenantResource {
 
   @DELETE
   @Path("{id}")
-  @Operation(summary = "Delete: purge all of the tenant's data (idempotent)")
+  @Operation(summary = "Delete: mark the tenant DELETING and purge its data in batches (idempotent)",
+      description = "202 with the tenant (DELETING) while the purge runs in the background; a repeated DELETE"
+          + " answers 202 again and continues an interrupted purge; 204 once the tenant is DELETED.")
   public Response delete(@PathParam("id") UUID id) {
-    service.delete(id);
-    return Response.noContent().build();
+    var view = service.delete(id);
+    if (view.status() == TenantStatus.DELETED) {
+      return Response.noContent().build();
+    }
+    deletion.continueAsync(id, caller.name(), RequestId.current());
+    return Response.accepted(view).build();
   }
 }

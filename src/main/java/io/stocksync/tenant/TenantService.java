@@ -68,22 +68,45 @@ public class TenantService {
     return audited(tenant, "tenant.resume", before);
   }
 
-  /** Purges the tenant's data in this transaction and leaves a DELETED tombstone; deleting again is a no-op. */
-  public void delete(UUID id) {
+  /**
+   * Marks the tenant DELETING, so that nothing new comes in; {@link TenantDeletion} then purges its rows in
+   * batches. Deleting a tenant that is already DELETING or DELETED changes nothing.
+   */
+  public TenantView delete(UUID id) {
     var tenant = tenants.lock(id);
-    if (tenant.status() == TenantStatus.DELETED) {
-      return;
+    if (!tenant.status().isLive()) {
+      return TenantView.of(tenant);
     }
     var before = TenantView.of(tenant);
-    var removed = purge.purge(id);
+    tenant.markDeleting();
+    return audited(tenant, "tenant.delete", before);
+  }
+
+  /**
+   * Leaves the DELETED tombstone once no row of the tenant is left (checked under the tenant's row lock), in a
+   * transaction of its own. Answers false when rows remain, e.g. written while the purge ran.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean finishDeletion(UUID id, TenantDeletion.Summary summary, String actor, String requestId) {
+    var tenant = tenants.lock(id);
+    if (tenant.status() == TenantStatus.DELETED) {
+      return true;
+    }
+    if (purge.anyLeft(id)) {
+      return false;
+    }
     tenant.markDeleted();
-    audit.record(id, "tenant.delete", "tenant", id, before, removed);
+    audit.recordAs(actor, requestId, id, "tenant.purged", "tenant", id, null, summary);
+    return true;
   }
 
   private Tenant liveTenant(UUID id) {
     var tenant = tenants.lock(id);
     if (tenant.status() == TenantStatus.DELETED) {
       throw io.stocksync.platform.problem.ProblemException.notFound("tenant", id);
+    }
+    if (tenant.status() == TenantStatus.DELETING) {
+      throw io.stocksync.platform.problem.ProblemException.conflict("the tenant is being deleted");
     }
     return tenant;
   }

@@ -56,7 +56,8 @@ public class Watcher {
       return; // already processed: a redelivery or a re-publish
     }
     var tenant = tenants.find(message.tenantId()).orElse(null);
-    if (tenant == null || tenant.status() == TenantStatus.DELETED) {
+    if (tenant == null || tenant.status() == TenantStatus.DELETING
+        || tenant.status() == TenantStatus.DELETED) {
       mark(message.deliveryId(), "DEAD", null);
       return;
     }

@@ -11,35 +11,41 @@ import java.util.UUID;
  * first channel, about two in three on the second, one in two on the third; one name in ten needs quoting; the
  * ledger gets the IMPORT movement that explains each on-hand.
  */
-final class BenchSeeder {
+public final class BenchSeeder {
 
   private final String url;
   private final String user;
   private final String password;
 
-  BenchSeeder(String url, String user, String password) {
+  public BenchSeeder(String url, String user, String password) {
     this.url = url;
     this.user = user;
     this.password = password;
   }
 
   /** Channels must exist already (created through the API, which seals their secrets); ordered by name. */
-  void seed(UUID tenant, int products, String first, String second, String third) throws SQLException {
+  public void seed(UUID tenant, int products, String first, String second, String third) throws SQLException {
     try (Connection c = DriverManager.getConnection(url, user, password)) {
-      update(c, "INSERT INTO product (id, tenant_id, sku, name, on_hand, low_stock_threshold)"
-          + " SELECT gen_random_uuid(), ?, 'BENCH-' || lpad(g::text, 7, '0'),"
-          + " CASE WHEN g % 10 = 0 THEN 'Bench product ' || g || ', \"boxed\"' ELSE 'Bench product ' || g END,"
-          + " g % 500, CASE WHEN g % 4 = 0 THEN 10 END"
-          + " FROM generate_series(1, " + products + ") g ORDER BY random()", tenant);
-      update(c, "INSERT INTO stock_movement (tenant_id, product_id, delta, on_hand_before, on_hand_after, reason)"
-          + " SELECT tenant_id, id, on_hand, 0, on_hand, 'IMPORT' FROM product WHERE tenant_id = ?", tenant);
-      map(c, tenant, first, "true");
-      map(c, tenant, second, "p.on_hand % 3 <> 0");
-      map(c, tenant, third, "p.on_hand % 2 = 0");
-      try (var s = c.createStatement()) {
-        s.execute("ANALYZE product");
-        s.execute("ANALYZE channel_mapping");
-      }
+      seed(c, tenant, products, first, second, third);
+    }
+  }
+
+  /** The same on a connection of the caller's (the integration tests' database). */
+  public static void seed(Connection c, UUID tenant, int products, String first, String second, String third)
+      throws SQLException {
+    update(c, "INSERT INTO product (id, tenant_id, sku, name, on_hand, low_stock_threshold)"
+        + " SELECT gen_random_uuid(), ?, 'BENCH-' || lpad(g::text, 7, '0'),"
+        + " CASE WHEN g % 10 = 0 THEN 'Bench product ' || g || ', \"boxed\"' ELSE 'Bench product ' || g END,"
+        + " g % 500, CASE WHEN g % 4 = 0 THEN 10 END"
+        + " FROM generate_series(1, " + products + ") g ORDER BY random()", tenant);
+    update(c, "INSERT INTO stock_movement (tenant_id, product_id, delta, on_hand_before, on_hand_after, reason)"
+        + " SELECT tenant_id, id, on_hand, 0, on_hand, 'IMPORT' FROM product WHERE tenant_id = ?", tenant);
+    map(c, tenant, first, "true");
+    map(c, tenant, second, "p.on_hand % 3 <> 0");
+    map(c, tenant, third, "p.on_hand % 2 = 0");
+    try (var s = c.createStatement()) {
+      s.execute("ANALYZE product");
+      s.execute("ANALYZE channel_mapping");
     }
   }
 

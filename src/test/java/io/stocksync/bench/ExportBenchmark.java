@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  * tenants through the platform API, seeds them with SQL, downloads each export while {@link HeapSampler} watches
  * the server's heap, prints the results and appends them to docs/benchmarks.md. A smaller tenant is exported
  * too (bench.compare), so the report shows whether the heap grows with the export's size; each export is
- * measured bench.repeat times. The tenants stay: run it against a throwaway data folder (deleting a tenant of
- * 100,000 products through the API does not finish within the database timeout yet).
+ * measured bench.repeat times. The tenants stay: run it against a throwaway data folder (or delete them through
+ * the API afterwards: a batched purge, see TenantDeleteBenchmark).
  *
  * <p>{@code mvn -q test-compile exec:java@bench-export [-Dbench.products=100000] [-Dbench.compare=10000]
  * [-Dbench.repeat=3] [-Dbench.note="how the server was started"]}

@@ -1,5 +1,6 @@
 package io.stocksync.tenant;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import io.stocksync.teststack.TestStack;
 import io.stocksync.teststack.TestTenant;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -90,7 +92,11 @@ class TenantApiIT {
       t.admin().post("api/v1/products/" + product + "/adjustments", "{\"delta\":-2}");
     }
     var platform = new Api(base.toURI()).asPlatformAdmin();
-    assertEquals(204, platform.delete("api/v1/tenants/" + doomed.id()).status());
+    var accepted = platform.delete("api/v1/tenants/" + doomed.id());
+    assertEquals(202, accepted.status(), "marked DELETING, purged in the background: " + accepted.body());
+    assertEquals("DELETING", accepted.json().getString("status"));
+    await().atMost(Duration.ofSeconds(60)).until(
+        () -> platform.get("api/v1/tenants/" + doomed.id()).json().getString("status"), "DELETED"::equals);
     assertEquals(204, platform.delete("api/v1/tenants/" + doomed.id()).status(), "deleting again changes nothing");
 
     for (String table : new String[] {"product", "channel", "channel_mapping", "stock_movement"}) {

@@ -76,6 +76,14 @@ public class SecretCipher {
     }
   }
 
+  /**
+   * The same secret sealed with the active key, or the very same array when it already is (so a re-run of the
+   * re-encryption job changes nothing). Fails when the key it was sealed with has left the ring.
+   */
+  public byte[] reseal(byte[] box, String context) {
+    return needsRotation(box) ? encrypt(decrypt(box, context), context) : box;
+  }
+
   /** Whether a ciphertext was sealed with a key other than the active one (a candidate for re-encryption). */
   public boolean needsRotation(byte[] box) {
     byte[] kid = new byte[box[1]];

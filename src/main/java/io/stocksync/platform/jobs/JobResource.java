@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 public class JobResource {
 
-  private static final Set<String> STARTABLE = Set.of("webhook-delivery-purge");
+  private static final Set<String> STARTABLE = Set.of("webhook-delivery-purge", "secret-reseal");
 
   @POST
   @Path("{jobName}")

@@ -74,16 +74,43 @@ class ApiErrorsIT {
   }
 
   @Test
-  void badTokensAreRefused() throws Exception {
+  void badTokensAreRefusedWithTheProblemShape() throws Exception {
     var api = new Api(base.toURI());
-    assertEquals(401, api.get("api/v1/products").status(), "no token");
-    assertEquals(401, api.as("not.a.jwt").get("api/v1/products").status());
     String token = io.stocksync.devstack.DevToken.mint("tenant-admin", UUID.randomUUID());
     String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
-    assertEquals(401, api.as(tampered).get("api/v1/products").status(), "signature is checked");
     var expired = io.stocksync.devstack.DevToken.mint("tenant-admin", UUID.randomUUID(), "late",
         java.time.Duration.ofSeconds(-120));
-    assertEquals(401, api.as(expired).get("api/v1/products").status(), "expiry is checked");
+    var cases = new java.util.LinkedHashMap<String, Api.Response>();
+    cases.put("no token", api.get("api/v1/products"));
+    cases.put("malformed", api.as("not.a.jwt").get("api/v1/products"));
+    cases.put("wrong signature", api.as(tampered).get("api/v1/products"));
+    cases.put("expired", api.as(expired).get("api/v1/products"));
+    cases.put("no token, POST", api.post("api/v1/products", "{\"sku\":\"S\",\"name\":\"n\"}"));
+    cases.put("no token, platform API", api.get("api/v1/tenants"));
+    cases.forEach((what, r) -> {
+      var p = problem(r, 401);
+      assertEquals("Unauthorized", p.getString("title"), what);
+      assertFalse(p.getString("detail").isBlank(), what);
+      assertTrue(p.getString("instance").startsWith("/stocksync/api/v1/"), what + ": " + p);
+      assertNotNull(r.header("WWW-Authenticate"), what + ": the challenge is kept");
+      assertTrue(r.header("WWW-Authenticate").startsWith("Bearer"), what + ": " + r.header("WWW-Authenticate"));
+    });
+    var traced = api.send(api.request("api/v1/products").header("X-Request-ID", "who-am-i-1").GET());
+    assertEquals("who-am-i-1", problem(traced, 401).getString("requestId"));
+    assertEquals("who-am-i-1", traced.header("X-Request-ID"));
+  }
+
+  @Test
+  void aWebhookWithABadSignatureKeepsItsOwn401AndNeedsNoToken() throws Exception {
+    var shop = TestTenant.create(base.toURI(), "Signed", "STARTER");
+    String shopify = shop.channel("SHOPIFY", "shop", 0);
+    var hooks = new io.stocksync.teststack.Webhooks(base.toURI());
+    var r = hooks.post(shopify, java.util.Map.of("X-Shopify-Hmac-Sha256", "bm90IHRoZSBzaWduYXR1cmU=",
+        "X-Shopify-Topic", "orders/create", "X-Shopify-Webhook-Id", "bad-sig-1"), "{\"id\":1}".getBytes());
+    var p = problem(r, 401);
+    assertTrue(p.getString("detail").toLowerCase().contains("signature"), "the webhook's own answer: " + p);
+    assertEquals(404, hooks.post(UUID.randomUUID().toString(), java.util.Map.of(), "{}".getBytes()).status(),
+        "an unknown channel is not an authentication failure");
   }
 
   @Test

@@ -15,10 +15,18 @@ class SecretCipherTest {
   private static final String K2 = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
 
   private static SecretCipher cipher(String keys) {
-    var c = new SecretCipher();
-    c.keys = keys;
-    c.loadKeys();
-    return c;
+    return Ciphers.of(keys);
+  }
+
+  @Test
+  void resealMovesARetiredKeysCiphertextToTheActiveKeyAndLeavesCurrentOnesAlone() {
+    byte[] old = cipher("k1:" + K1).encrypt("whsec", "t1/channel/c1/webhook_secret");
+    var rotated = cipher("k2:" + K2 + ",k1:" + K1);
+    byte[] resealed = rotated.reseal(old, "t1/channel/c1/webhook_secret");
+    assertFalse(rotated.needsRotation(resealed));
+    assertEquals("whsec", cipher("k2:" + K2).decrypt(resealed, "t1/channel/c1/webhook_secret"), "k1 not needed");
+    assertTrue(resealed == rotated.reseal(resealed, "t1/channel/c1/webhook_secret"), "already current: same array");
+    assertThrows(IllegalStateException.class, () -> rotated.reseal(old, "t2/channel/c1/webhook_secret"));
   }
 
   @Test
