@@ -95,7 +95,8 @@ public class StandardWebhookFormat implements WebhookFormat {
         .toList();
   }
 
-  private static Optional<byte[]> key(String secret) {
+  /** The HMAC key of one secret: a "whsec_" secret decoded from base64, any other as UTF-8; empty if unusable. */
+  public static Optional<byte[]> key(String secret) {
     if (!secret.startsWith(SECRET_PREFIX)) {
       return Optional.of(Signatures.utf8(secret));
     }

@@ -1,0 +1,8 @@
+package io.stocksync.alert.notify;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A notification claimed for sending, with where it goes (url and sealed secret as the tenant row holds them). */
+public record DueNotification(long id, UUID tenantId, UUID alertId, String eventType, String messageId,
+    Instant createdAt, int rounds, String url, String sealedSecret) {}
