@@ -63,6 +63,7 @@ public class ChannelHealthWatch {
   private long[] failureShare(PushesSettled settled) {
     Object[] r = (Object[]) em.createNativeQuery("SELECT count(*) FILTER (WHERE e.outcome IN ('FAILED', 'PARKED')),"
             + " count(*) FROM sync_event e JOIN channel_mapping m ON m.id = e.mapping_id WHERE e.tenant_id = ?"
+            + " AND e.outcome <> 'SKIPPED'"
             + " AND m.channel_id = ? AND e.created_at > now() - make_interval(secs => ?)")
         .setParameter(1, settled.tenantId()).setParameter(2, settled.channelId()).setParameter(3, windowSeconds)
         .getSingleResult();

@@ -81,9 +81,20 @@ public class PendingPushes {
   @Transactional
   public void park(UUID tenantId, List<PendingPush> batch, Integer httpStatus, Duration retryAfter, String error,
       long latencyMs, String requestId) {
+    parkAs("PARKED", tenantId, batch, httpStatus, retryAfter, error, latencyMs, requestId);
+  }
+
+  /** Not even tried (this channel's breaker is open): waits like a parked push, recorded as SKIPPED. */
+  @Transactional
+  public void skip(UUID tenantId, List<PendingPush> batch, String reason, String requestId) {
+    parkAs("SKIPPED", tenantId, batch, null, null, reason, 0, requestId);
+  }
+
+  private void parkAs(String outcome, UUID tenantId, List<PendingPush> batch, Integer httpStatus,
+      Duration retryAfter, String error, long latencyMs, String requestId) {
     for (var p : batch) {
       reschedule(p, backoff(p.attempts() + 1, retryAfter), null);
-      event(tenantId, p, "PARKED", latencyMs, httpStatus, error, requestId);
+      event(tenantId, p, outcome, latencyMs, httpStatus, error, requestId);
     }
   }
 

@@ -46,7 +46,7 @@ public class SyncEventResource {
   @GET
   @Transactional
   @Operation(summary = "The product's push attempts (sync events), newest first; outcome PUSHED, CONFLICT, FAILED"
-      + " or PARKED (the whole call failed and waits for its retry)")
+      + " PARKED (the whole call failed and waits for its retry) or SKIPPED (not tried: the channel's breaker is open)")
   @SuppressWarnings("unchecked")
   public Page<SyncEventView> list(@PathParam("productId") UUID productId, @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {

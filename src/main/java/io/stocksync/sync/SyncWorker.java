@@ -90,7 +90,9 @@ public class SyncWorker {
             + p.requestedAt().toEpochMilli())).toList();
     var breaker = breakers.of(channelId, channel.type());
     if (!breaker.tryAcquirePermission()) {
-      failed(tenantId, channel, batch, null, null, "circuit open for this channel", 0, Refusal.BREAKER_OPEN);
+      pending.skip(tenantId, batch, "circuit open for this channel", requestId);
+      callMetrics.record(channel.type(), "breaker_open", 0);
+      report(new PushesSettled(tenantId, channelId, channel.type(), 0, batch.size(), Refusal.BREAKER_OPEN));
       return;
     }
     long t0 = System.nanoTime();
