@@ -114,7 +114,7 @@ class AlertsIT {
     shop.order("evt-fail-ok", 1);
     await().atMost(PATIENCE).until(
         () -> alerts(shop, "type=SYNC_FAILURE").getJsonObject(0).getString("status"), equalTo("RESOLVED"));
-    assertEquals(93L, vendors.woo().level(shop.wooItem()), "the channel got the right level in the end");
+    await().atMost(PATIENCE).until(() -> vendors.woo().level(shop.wooItem()), equalTo(93L));
   }
 
   @Test
