@@ -17,8 +17,9 @@ import java.util.UUID;
 public class TenantPurge {
 
   /** Tables holding tenant rows, in an order that respects foreign keys. */
-  private static final List<String> TABLES = List.of("sync_event", "alert", "stock_movement", "webhook_delivery",
-      "channel_mapping", "product", "channel", "audit_entry", "api_rate_window");
+  private static final List<String> TABLES = List.of("guardian_observation", "guardian_run", "sync_event", "alert",
+      "stock_movement", "webhook_delivery", "channel_mapping", "product", "channel", "audit_entry",
+      "api_rate_window");
 
   @PersistenceContext(unitName = "stocksync")
   EntityManager em;
