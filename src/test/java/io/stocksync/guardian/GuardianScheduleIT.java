@@ -84,4 +84,24 @@ class GuardianScheduleIT {
     assertEquals(0, count("SELECT count(*) FROM guardian_run WHERE tenant_id = ?", paused.tenant().id().toString()));
     assertEquals(9L, generic.level(paused.item(0).externalId()));
   }
+
+  @Test
+  void aRunWhoseServerDiedGivesItsPlaceBackAndTheScheduleGoesOn() throws Exception {
+    var shop = shop(base.toURI(), "Orphaned shop", generic, 4, 1);
+    generic.setLevel(shop.item(0).externalId(), 5);
+    String tenant = shop.tenant().id().toString();
+    sql("UPDATE tenant SET reconcile_interval_minutes = 1, created_at = now() - interval '1 hour' WHERE id = ?",
+        tenant);
+    // A server claimed a slot ten minutes ago and died before starting it: the tenant's active place is taken.
+    String orphan = java.util.UUID.randomUUID().toString();
+    sql("INSERT INTO guardian_run (id, tenant_id, trigger, slot_start, requested_by, state, claimed_at)"
+        + " VALUES (?, ?, 'SCHEDULE', now() - interval '10 minutes', 'guardian-scheduler', 'CLAIMED',"
+        + " now() - interval '10 minutes')", orphan, tenant);
+
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> count(
+        "SELECT count(*) FROM guardian_run WHERE tenant_id = ? AND id <> ? AND state = 'ENDED'", tenant, orphan),
+        n -> n >= 1);
+    assertEquals(1, count("SELECT count(*) FROM guardian_run WHERE id = ? AND state = 'LOST'", orphan));
+    assertEquals(4L, generic.level(shop.item(0).externalId()), "a live server ran the next slot");
+  }
 }
