@@ -58,6 +58,8 @@ public class DriftWriter extends AbstractItemWriter {
   @Inject
   GuardianRuns runs;
 
+  private ChannelClient client;
+
   @Override
   public void writeItems(List<Object> items) {
     UUID tenant = UUID.fromString(tenantId);
@@ -77,7 +79,9 @@ public class DriftWriter extends AbstractItemWriter {
     if (plan.repair().isEmpty()) {
       return Tally.ZERO;
     }
-    var client = clients.of(tenant, UUID.fromString(channelId)).orElseThrow();
+    if (client == null) {
+      client = clients.of(tenant, UUID.fromString(channelId)).orElseThrow();
+    }
     var pushes = plan.repair().stream().map(c -> new LevelPush(c.mapping().externalId(),
         c.mapping().externalLocationId(), c.expected(), c.observed(),
         "guardian:" + run + ":" + c.mapping().mappingId() + ":" + c.expected())).toList();

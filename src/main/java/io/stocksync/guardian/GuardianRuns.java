@@ -55,10 +55,13 @@ public class GuardianRuns {
     return query("SELECT id, tenant_id, claimed_at FROM guardian_run WHERE job_instance_id = ?", instanceId);
   }
 
-  /** An execution starts (first or restart): the run takes the tenant's active place again, or this fails. */
+  /**
+   * An execution starts (first or restart): the run takes the tenant's active place again, or this fails.
+   * started_at is the latest execution's start, so a restarted run's lease counts from its restart.
+   */
   public void executionStarted(UUID runId, long executionId) {
-    update("UPDATE guardian_run SET state = 'RUNNING', execution_id = ?, started_at = coalesce(started_at, now()),"
-        + " ended_at = NULL WHERE id = ?", executionId, runId);
+    update("UPDATE guardian_run SET state = 'RUNNING', execution_id = ?, started_at = now(), ended_at = NULL"
+        + " WHERE id = ?", executionId, runId);
   }
 
   /** The execution ended (its batch status is the job repository's to tell); a newer execution is not touched. */

@@ -50,6 +50,23 @@ class GuardianScheduleIT {
     generic.close();
   }
 
+  private final java.util.List<String> everyMinute = new java.util.ArrayList<>();
+
+  /** A tenant reconciled every minute, old enough that its first slot is due (a new tenant waits one interval). */
+  private void everyMinute(java.util.UUID tenantId) throws Exception {
+    sql("UPDATE tenant SET reconcile_interval_minutes = 1, created_at = now() - interval '1 hour' WHERE id = ?",
+        tenantId.toString());
+    everyMinute.add(tenantId.toString());
+  }
+
+  /** Later test classes share the server: these tenants must not go on running every minute. */
+  @org.junit.jupiter.api.AfterEach
+  void backToTheDefaultInterval() throws Exception {
+    for (String t : everyMinute) {
+      sql("UPDATE tenant SET reconcile_interval_minutes = 15, created_at = now() WHERE id = ?", t);
+    }
+  }
+
   @Test
   void eachSlotStartsOnceWithTwoSchedulersAndPausedTenantsAreSkipped() throws Exception {
     var active = shop(base.toURI(), "Scheduled shop", generic, 8, 1);
@@ -58,11 +75,8 @@ class GuardianScheduleIT {
     generic.setLevel(paused.item(0).externalId(), 9);
     assertEquals(200, new Api(base.toURI()).asPlatformAdmin()
         .post("api/v1/tenants/" + paused.tenant().id() + "/pause", "").status());
-    // Every minute, and old enough that its first slot is due (a new tenant waits one interval).
-    for (var t : new java.util.UUID[] {active.tenant().id(), paused.tenant().id()}) {
-      sql("UPDATE tenant SET reconcile_interval_minutes = 1, created_at = now() - interval '1 hour' WHERE id = ?",
-          t.toString());
-    }
+    everyMinute(active.tenant().id());
+    everyMinute(paused.tenant().id());
     int reads = generic.readCalls();
 
     var run = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
@@ -90,8 +104,7 @@ class GuardianScheduleIT {
     var shop = shop(base.toURI(), "Orphaned shop", generic, 4, 1);
     generic.setLevel(shop.item(0).externalId(), 5);
     String tenant = shop.tenant().id().toString();
-    sql("UPDATE tenant SET reconcile_interval_minutes = 1, created_at = now() - interval '1 hour' WHERE id = ?",
-        tenant);
+    everyMinute(shop.tenant().id());
     // A server claimed a slot ten minutes ago and died before starting it: the tenant's active place is taken.
     String orphan = java.util.UUID.randomUUID().toString();
     sql("INSERT INTO guardian_run (id, tenant_id, trigger, slot_start, requested_by, state, claimed_at)"
