@@ -16,9 +16,9 @@ import java.util.UUID;
 public class TenantPurge {
 
   /** Tables holding tenant rows, children before parents, so that each batch satisfies the foreign keys. */
-  static final List<String> TABLES = List.of("sync_event", "alert_notification_attempt", "alert_notification",
-      "alert", "stock_movement", "webhook_delivery", "channel_mapping", "product", "channel", "audit_entry",
-      "api_rate_window", "idempotency_key");
+  static final List<String> TABLES = List.of("guardian_observation", "guardian_run", "sync_event",
+      "alert_notification_attempt", "alert_notification", "alert", "stock_movement", "webhook_delivery",
+      "channel_mapping", "product", "channel", "audit_entry", "api_rate_window", "idempotency_key");
 
   /** The tenant's own record of its deletion stays with the tombstone. */
   static final String KEPT_AUDIT = "action NOT IN ('tenant.delete', 'tenant.purged')";

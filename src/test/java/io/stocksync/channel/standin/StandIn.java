@@ -35,6 +35,7 @@ public abstract class StandIn implements AutoCloseable {
   protected final Map<String, Long> levels = new WatchedLevels();
   private volatile BiConsumer<String, Long> onLevel;
   private final AtomicInteger writeCalls = new AtomicInteger();
+  private final AtomicInteger readCalls = new AtomicInteger();
   private final AtomicInteger rateLimited = new AtomicInteger();
   private final AtomicInteger serverErrors = new AtomicInteger();
   private volatile Double retryAfterSeconds;
@@ -91,9 +92,15 @@ public abstract class StandIn implements AutoCloseable {
     return writeCalls.get();
   }
 
+  /** Read calls received (after authentication), to prove a bulk reader calls once per page, not per item. */
+  public int readCalls() {
+    return readCalls.get();
+  }
+
   public void reset() {
     levels.clear();
     writeCalls.set(0);
+    readCalls.set(0);
     rateLimited.set(0);
     serverErrors.set(0);
     slowness = Duration.ZERO;
@@ -145,6 +152,8 @@ public abstract class StandIn implements AutoCloseable {
     }
     if (isWrite(request)) {
       writeCalls.incrementAndGet();
+    } else {
+      readCalls.incrementAndGet();
     }
     if (rateLimited.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       var seconds = retryAfterSeconds;

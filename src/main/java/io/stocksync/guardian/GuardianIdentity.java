@@ -1,0 +1,45 @@
+package io.stocksync.guardian;
+
+import com.ibm.websphere.security.auth.WSSubject;
+import com.ibm.websphere.security.auth.callback.WSCallbackHandlerImpl;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.PrivilegedAction;
+import java.util.function.Supplier;
+import javax.security.auth.Subject;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs JobOperator calls as the Guardian's own batch identity (a registry user with batchSubmitter and
+ * batchMonitor). Liberty authorises every JobOperator call against the caller on the thread: a scheduler thread has
+ * none, and a tenant's token must not carry batch roles, which would open /ibm/api/batch to it.
+ */
+@ApplicationScoped
+public class GuardianIdentity {
+
+  @Inject
+  @ConfigProperty(name = "guardian.user", defaultValue = "guardian")
+  String user;
+
+  @Inject
+  @ConfigProperty(name = "guardian.password", defaultValue = "")
+  String password;
+
+  public <T> T call(Supplier<T> work) {
+    @SuppressWarnings("unchecked")
+    T result = (T) WSSubject.doAs(login(), (PrivilegedAction<T>) work::get);
+    return result;
+  }
+
+  private Subject login() {
+    try {
+      var login = new LoginContext("WSLogin", new WSCallbackHandlerImpl(user, password));
+      login.login();
+      return login.getSubject();
+    } catch (LoginException e) {
+      throw new IllegalStateException("the Guardian's batch identity " + user + " could not log in", e);
+    }
+  }
+}

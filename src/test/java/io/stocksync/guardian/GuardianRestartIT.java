@@ -1,0 +1,110 @@
+package io.stocksync.guardian;
+
+import static io.stocksync.guardian.GuardianFixtures.count;
+import static io.stocksync.guardian.GuardianFixtures.shop;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.stocksync.channel.standin.GenericStandIn;
+import io.stocksync.channel.standin.WooCommerceStandIn;
+import io.stocksync.teststack.BatchAdmin;
+import io.stocksync.teststack.Deployments;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A Guardian run forced to fail at a known item, then restarted by ops through Liberty's batch REST admin: only the
+ * failed partition runs again, from its checkpoint, and no repair is made twice.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GuardianRestartIT {
+
+  static GenericStandIn generic;
+  static WooCommerceStandIn woo;
+
+  @ArquillianResource
+  URL base;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.stocksync();
+  }
+
+  @BeforeAll
+  static void startStandIns() {
+    generic = new GenericStandIn();
+    woo = new WooCommerceStandIn();
+  }
+
+  @AfterAll
+  static void stopStandIns() {
+    generic.close();
+    woo.close();
+  }
+
+  @Test
+  void aFailedPartitionRestartsFromItsCheckpointThroughTheBatchRestAdminAndRepeatsNoRepair() throws Exception {
+    // Ten mappings on the generic channel, each showing one unit too many: ten repairs, five pages of two.
+    var shop = shop(base.toURI(), "Restart shop", generic, 30, 10);
+    shop.items().forEach(i -> generic.setLevel(i.externalId(), 31));
+    var wooShop = shop.withChannel("WOOCOMMERCE", woo, WooCommerceStandIn.credentials(), 0, 30, 2);
+    String failAt = shop.item(6).externalId(); // on the fourth page
+    int writes = generic.writeCalls();
+    int reads = generic.readCalls();
+    int wooReads = woo.readCalls();
+
+    var admin = new BatchAdmin();
+    long instance = admin.submit("guardian-reconcile", "{\"tenantId\":\"" + shop.tenant().id()
+        + "\",\"pageSize\":\"2\",\"failOnExternalId\":\"" + failAt + "\"}").getJsonNumber("instanceId").longValue();
+    long first = awaitEnd(admin, instance, 1);
+    assertEquals("FAILED", admin.batchStatus(first));
+    assertEquals(writes + 3, generic.writeCalls(), "pages 1-3 repaired, one push call each");
+    assertEquals(reads + 3, generic.readCalls(), "page 4 failed before its read");
+    assertEquals(wooReads + 1, woo.readCalls(), "the WooCommerce partition completed in the first execution");
+    for (int i = 0; i < 10; i++) {
+      assertEquals(i < 6 ? 30L : 31L, generic.level(shop.item(i).externalId()), "item " + i);
+    }
+
+    // Ops restart with no job parameters: the run is found by its job instance, the defaults apply (page 100).
+    admin.restart(instance, "{}");
+    long second = awaitEnd(admin, instance, 2);
+    assertEquals("COMPLETED", admin.batchStatus(second));
+    assertEquals(writes + 4, generic.writeCalls(), "one more push call, for items 7-10 only");
+    assertEquals(reads + 4, generic.readCalls(), "resumed after page 3: one read of the four remaining items");
+    assertEquals(wooReads + 1, woo.readCalls(), "the completed partition did not run again");
+    shop.items().forEach(i -> assertEquals(30L, generic.level(i.externalId())));
+
+    var run = shop.tenant().user().get("api/v1/guardian/runs").parse().asJsonArray().getJsonObject(0);
+    assertEquals("OPS", run.getString("trigger"));
+    assertEquals("COMPLETED", run.getString("batchStatus"));
+    assertEquals(second, run.getJsonNumber("executionId").longValue());
+    var summary = run.getJsonObject("summary");
+    assertEquals(12, summary.getInt("checked"), summary.toString());
+    assertEquals(10, summary.getInt("repaired"), summary.toString());
+    assertEquals(2, summary.getInt("inSync"), summary.toString());
+    assertEquals(10, count("SELECT count(*) FROM sync_event WHERE tenant_id = ? AND request_id = ?",
+        shop.tenant().id(), "guardian:" + run.getString("id")), "one sync event per repair, none repeated");
+    assertEquals(30L, woo.level(wooShop.item(0).externalId()));
+  }
+
+  private static long awaitEnd(BatchAdmin admin, long instance, int executions) {
+    JsonObject latest = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+        .until(() -> admin.executions(instance), a -> a.size() == executions).stream().map(JsonObject.class::cast)
+        .max(java.util.Comparator.comparingLong(e -> e.getJsonNumber("executionId").longValue())).orElseThrow();
+    long id = latest.getJsonNumber("executionId").longValue();
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+        .until(() -> admin.batchStatus(id), s -> !s.matches("STARTING|STARTED|STOPPING"));
+    return id;
+  }
+}
