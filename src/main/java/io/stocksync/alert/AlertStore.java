@@ -55,6 +55,19 @@ public class AlertStore {
     resolved.forEach(id -> notify(tenantId, (UUID) id, "alert.resolved"));
   }
 
+  /** Resolves the open alerts with any of these keys in one statement (the Guardian clears whole pages). */
+  @Transactional
+  @SuppressWarnings("unchecked")
+  public void resolveAll(UUID tenantId, java.util.Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    List<Object> resolved = em.createNativeQuery("UPDATE alert SET status = 'RESOLVED', resolved_at = now()"
+            + " WHERE tenant_id = ? AND dedupe_key = ANY (CAST(? AS text[])) AND status <> 'RESOLVED' RETURNING id")
+        .setParameter(1, tenantId).setParameter(2, "{" + String.join(",", keys) + "}").getResultList();
+    resolved.forEach(id -> notify(tenantId, (UUID) id, "alert.resolved"));
+  }
+
   /** Whether an alert with this key is open (cheap check before recomputing a condition). */
   @Transactional
   public boolean isOpen(UUID tenantId, String key) {
