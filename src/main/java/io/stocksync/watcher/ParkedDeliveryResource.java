@@ -2,6 +2,8 @@ package io.stocksync.watcher;
 
 import io.stocksync.platform.problem.ProblemException;
 import io.stocksync.platform.security.Roles;
+import io.stocksync.tenant.TenantRepository;
+import io.stocksync.tenant.TenantStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -43,6 +45,9 @@ public class ParkedDeliveryResource {
   @Inject
   ParkedReplay replay;
 
+  @Inject
+  TenantRepository tenants;
+
   public record ParkedDelivery(long id, UUID channelId, String channelType, String topic, String eventKind,
       String requestId, OffsetDateTime receivedAt) {}
 
@@ -64,7 +69,7 @@ public class ParkedDeliveryResource {
   @Path("replay")
   @Operation(summary = "Replay an active tenant's parked deliveries now (409 while the tenant is paused)")
   public Map<String, Integer> replay(@QueryParam("tenantId") @NotNull UUID tenantId) {
-    if (!replay.isActive(tenantId)) {
+    if (tenants.find(tenantId).map(t -> t.status() != TenantStatus.ACTIVE).orElse(true)) {
       throw ProblemException.conflict("tenant " + tenantId + " is not active: resume it, which replays its"
           + " parked deliveries");
     }

@@ -52,10 +52,4 @@ public class ParkedReplay {
             + " WHERE tenant_id = ? AND outcome = 'PARKED' ORDER BY id")
         .setParameter(1, tenantId).getResultList();
   }
-
-  @Transactional
-  public boolean isActive(UUID tenantId) {
-    return !em.createNativeQuery("SELECT 1 FROM tenant WHERE id = ? AND status = 'ACTIVE'").setParameter(1, tenantId)
-        .getResultList().isEmpty();
-  }
 }
