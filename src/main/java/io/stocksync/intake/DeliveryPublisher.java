@@ -17,7 +17,8 @@ public class DeliveryPublisher {
   static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
   public static final String REQUEST_ID = "requestId";
 
-  @Resource(lookup = "jms/stocksync")
+  /** Does not block on durable sends: a publish the broker never got is re-sent by the OutboxSweeper. */
+  @Resource(lookup = "jms/stocksync-intake")
   ConnectionFactory connectionFactory;
 
   @Resource(lookup = "jms/webhooks")

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Timer;
@@ -62,8 +63,14 @@ public class PendingPushes {
     clearFlag(p, "");
   }
 
+  /** A batch call's outcomes, in one transaction. */
   @Transactional
-  public void recordOutcome(UUID tenantId, PendingPush p, PushOutcome outcome, long latencyMs, String requestId) {
+  public void recordOutcomes(UUID tenantId, Map<PendingPush, PushOutcome> outcomes, long latencyMs,
+      String requestId) {
+    outcomes.forEach((p, outcome) -> recordOutcome(tenantId, p, outcome, latencyMs, requestId));
+  }
+
+  private void recordOutcome(UUID tenantId, PendingPush p, PushOutcome outcome, long latencyMs, String requestId) {
     switch (outcome.status()) {
       case PUSHED -> {
         clearFlag(p, ", last_pushed_level = " + p.level() + ", last_pushed_at = now()");

@@ -100,13 +100,14 @@ public class SyncWorker {
       var outcomes = writer.push(endpoint, pushes);
       long ms = (System.nanoTime() - t0) / 1_000_000;
       breaker.onSuccess(ms, TimeUnit.MILLISECONDS);
-      int pushed = 0;
+      var settledOutcomes = new java.util.LinkedHashMap<PendingPush, PushOutcome>();
       for (var p : batch) {
-        var outcome = outcomes.getOrDefault(p.externalId(),
-            new PushOutcome(PushOutcome.Status.FAILED, null, null, "no outcome from the channel", null));
-        pending.recordOutcome(tenantId, p, outcome, ms, requestId);
-        pushed += outcome.status() == PushOutcome.Status.FAILED ? 0 : 1;
+        settledOutcomes.put(p, outcomes.getOrDefault(p.externalId(),
+            new PushOutcome(PushOutcome.Status.FAILED, null, null, "no outcome from the channel", null)));
       }
+      pending.recordOutcomes(tenantId, settledOutcomes, ms, requestId);
+      int pushed = (int) settledOutcomes.values().stream()
+          .filter(o -> o.status() != PushOutcome.Status.FAILED).count();
       callMetrics.record(channel.type(), pushed == batch.size() ? "ok" : "partial", ms);
       int written = pushed;
       LOG.fine(() -> "pushed " + written + " of " + batch.size() + " level(s) to " + channel.type() + " channel "

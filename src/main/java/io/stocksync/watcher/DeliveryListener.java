@@ -2,31 +2,58 @@ package io.stocksync.watcher;
 
 import io.stocksync.intake.DeliveryMessage;
 import io.stocksync.platform.request.RequestId;
+import io.stocksync.sync.SyncRequests;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Consumes the webhook queue (activation spec stocksync/DeliveryListener). Container-managed transaction: the
- * receive, the ledger writes and the sync wake-ups commit together (XA through the resource adapter), so a crash
- * at any point either redelivers the whole message or has done all of it. Failures are rethrown: the broker
+ * Consumes the webhook queue (activation spec stocksync/DeliveryListener). No XA: the ledger writes commit in
+ * the Watcher's local transaction, then the message is acknowledged. A crash in between redelivers a message whose
+ * delivery is already PROCESSED, which the Watcher skips; so the inbox row, not a two-phase commit with the broker,
+ * is what keeps an event from being applied twice. Sync wake-ups go out after the commit; one lost in a crash is
+ * made up by the retry scheduler, which wakes Sync for flags left waiting. Failures are rethrown: the broker
  * redelivers with back-off and dead-letters after the configured attempts.
  */
 @MessageDriven
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DeliveryListener implements MessageListener {
+
+  /** Waiting deliveries of the message's tenant taken in one transaction. */
+  static final int BATCH = 100;
+  private static final Logger LOG = Logger.getLogger(DeliveryListener.class.getName());
 
   @Inject
   Watcher watcher;
 
+  @Inject
+  SyncRequests sync;
+
   @Override
   public void onMessage(Message message) {
+    DeliveryMessage delivery;
     try {
-      var delivery = DeliveryMessage.fromJson(message.getBody(String.class));
-      RequestId.runWith(delivery.requestId(), delivery.tenantId(), () -> watcher.process(delivery));
+      delivery = DeliveryMessage.fromJson(message.getBody(String.class));
     } catch (JMSException e) {
       throw new IllegalStateException("unreadable delivery message", e);
     }
+    RequestId.runWith(delivery.requestId(), delivery.tenantId(), () -> {
+      Set<UUID> channels;
+      try {
+        channels = watcher.processFrom(delivery, BATCH);
+      } catch (RuntimeException e) {
+        LOG.log(Level.INFO, "batch from delivery " + delivery.deliveryId() + " failed; applying it alone", e);
+        channels = watcher.processOnly(delivery);
+      }
+      channels.forEach(channel -> sync.wake(delivery.tenantId(), channel));
+    });
   }
 }

@@ -5,6 +5,7 @@ import io.stocksync.channel.webhook.WebhookRequest;
 import io.stocksync.intake.DeliveryMessage;
 import io.stocksync.intake.Formats;
 import io.stocksync.intake.StoredHeaders;
+import io.stocksync.platform.request.RequestId;
 import io.stocksync.sync.SyncRequests;
 import io.stocksync.tenant.TenantRepository;
 import io.stocksync.tenant.TenantStatus;
@@ -13,17 +14,29 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Processes one inbox delivery. The delivery row is locked first and its outcome checked, so a redelivered or
- * duplicated message finds it PROCESSED and does nothing: no external event is applied twice.
+ * Applies inbox deliveries to the ledger, in one local database transaction per call. The delivery rows are
+ * locked first and only ACCEPTED or PARKED ones are taken, so a redelivered or duplicated message finds its row
+ * PROCESSED and does nothing: no external event is applied twice. A message may take its tenant's later waiting
+ * deliveries with it (inbox order), so a busy tenant's backlog is applied in a few transactions instead of one per
+ * delivery; the messages of deliveries already taken then find nothing to do.
  */
 @ApplicationScoped
 public class Watcher {
 
   private static final Logger LOG = Logger.getLogger(Watcher.class.getName());
+  private static final String COLUMNS = "SELECT id, channel_id, body, headers, request_id, received_at"
+      + " FROM webhook_delivery WHERE tenant_id = ? AND outcome IN ('ACCEPTED', 'PARKED')";
 
   @PersistenceContext(unitName = "stocksync")
   EntityManager em;
@@ -40,45 +53,72 @@ public class Watcher {
   @Inject
   SyncRequests sync;
 
+  /** The message's delivery and up to limit - 1 waiting deliveries of its tenant after it. */
   @Transactional
-  public void process(DeliveryMessage message) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery("SELECT outcome, channel_id, body, headers, request_id, received_at FROM"
-            + " webhook_delivery WHERE id = ? AND tenant_id = ? FOR UPDATE")
-        .setParameter(1, message.deliveryId()).setParameter(2, message.tenantId()).getResultList();
+  public Set<UUID> processFrom(DeliveryMessage message, int limit) {
+    return process(message.tenantId(), waiting(COLUMNS + " AND id >= ? ORDER BY id LIMIT ? FOR UPDATE",
+        message, limit));
+  }
+
+  /** Only the message's own delivery (after a batch failed: one bad delivery must not hold up the others). */
+  @Transactional
+  public Set<UUID> processOnly(DeliveryMessage message) {
+    return process(message.tenantId(), waiting(COLUMNS + " AND id = ? FOR UPDATE", message, null));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Object[]> waiting(String sql, DeliveryMessage message, Integer limit) {
+    var query = em.createNativeQuery(sql).setParameter(1, message.tenantId()).setParameter(2, message.deliveryId());
+    if (limit != null) {
+      query.setParameter(3, limit);
+    }
+    return query.getResultList();
+  }
+
+  /** Answers the channels that now have levels to push; the caller wakes Sync for them after the commit. */
+  private Set<UUID> process(UUID tenantId, List<Object[]> rows) {
     if (rows.isEmpty()) {
-      LOG.warning(() -> "delivery " + message.deliveryId() + " is not in the inbox (purged?); nothing to do");
-      return;
+      return Set.of(); // processed already: a redelivery, a re-publish, or taken by an earlier message's batch
     }
-    Object[] row = rows.get(0);
-    String outcome = (String) row[0];
-    if (!"ACCEPTED".equals(outcome) && !"PARKED".equals(outcome)) {
-      return; // already processed: a redelivery or a re-publish
-    }
-    var tenant = tenants.find(message.tenantId()).orElse(null);
-    if (tenant == null || tenant.status() == TenantStatus.DELETING
-        || tenant.status() == TenantStatus.DELETED) {
-      mark(message.deliveryId(), "DEAD", null);
-      return;
+    var tenant = tenants.find(tenantId).orElse(null);
+    if (tenant == null || tenant.status() == TenantStatus.DELETING || tenant.status() == TenantStatus.DELETED) {
+      rows.forEach(r -> mark(id(r), "DEAD", null));
+      return Set.of();
     }
     if (tenant.status() == TenantStatus.PAUSED) {
-      mark(message.deliveryId(), "PARKED", null);
-      return;
+      rows.forEach(r -> mark(id(r), "PARKED", null));
+      return Set.of();
     }
-    var channel = em.find(Channel.class, row[1]);
-    var format = formats.of(channel.type()).orElseThrow();
-    var request = new WebhookRequest(StoredHeaders.fromJson((String) row[3]), (byte[]) row[2], null);
-    var event = format.parse(request);
-    var changed = applier.apply(channel, event, (String) row[4]);
-    sync.request(channel.tenantId(), changed, channel.id(), ((java.sql.Timestamp) row[5]).toInstant());
-    mark(message.deliveryId(), "PROCESSED", event.kind().name());
-    LOG.fine(() -> "delivery " + message.deliveryId() + " applied: " + event.kind() + ", " + changed.size()
-        + " product(s) changed");
+    Map<UUID, Set<UUID>> changedBySource = new LinkedHashMap<>();
+    Map<UUID, Instant> earliestBySource = new LinkedHashMap<>();
+    for (Object[] row : rows) {
+      var channel = em.find(Channel.class, row[1]);
+      var format = formats.of(channel.type()).orElseThrow();
+      var event = format.parse(new WebhookRequest(StoredHeaders.fromJson((String) row[3]), (byte[]) row[2], null));
+      String requestId = (String) row[4];
+      Set<UUID> changed = new LinkedHashSet<>();
+      RequestId.runWith(requestId, tenantId, () -> changed.addAll(applier.apply(channel, event, requestId)));
+      if (!changed.isEmpty()) {
+        changedBySource.computeIfAbsent(channel.id(), c -> new LinkedHashSet<>()).addAll(changed);
+        earliestBySource.putIfAbsent(channel.id(), ((Timestamp) row[5]).toInstant());
+      }
+      mark(id(row), "PROCESSED", event.kind().name());
+      LOG.fine(() -> "delivery " + id(row) + " (request " + requestId + ") applied: " + event.kind() + ", "
+          + changed.size() + " product(s) changed");
+    }
+    Set<UUID> toWake = new LinkedHashSet<>();
+    changedBySource.forEach((source, products) ->
+        toWake.addAll(sync.flag(tenantId, products, source, earliestBySource.get(source))));
+    return toWake;
   }
 
   private void mark(long deliveryId, String outcome, String kind) {
     em.createNativeQuery("UPDATE webhook_delivery SET outcome = ?, processed_at = now(),"
             + " event_kind = COALESCE(?, event_kind) WHERE id = ?")
         .setParameter(1, outcome).setParameter(2, kind).setParameter(3, deliveryId).executeUpdate();
+  }
+
+  private static long id(Object[] row) {
+    return ((Number) row[0]).longValue();
   }
 }

@@ -9,6 +9,7 @@ public final class RequestId {
   public static final String HEADER = "X-Request-ID";
   private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
   private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+  private static final ThreadLocal<String> CURRENT_TENANT = new ThreadLocal<>();
 
   private RequestId() {}
 
@@ -29,12 +30,13 @@ public final class RequestId {
   /** Runs a tenant's work under a request id carried by a message: its writes and log records name both. */
   public static void runWith(String id, java.util.UUID tenantId, Runnable work) {
     String previous = CURRENT.get();
+    String previousTenant = CURRENT_TENANT.get();
     bind(id);
-    LogContext.put(LogContext.TENANT_ID, tenantId == null ? null : tenantId.toString());
+    bindTenant(tenantId == null ? null : tenantId.toString());
     try {
       work.run();
     } finally {
-      LogContext.remove(LogContext.TENANT_ID);
+      bindTenant(previousTenant);
       if (previous == null) {
         unbind();
       } else {
@@ -48,8 +50,18 @@ public final class RequestId {
     LogContext.put(LogContext.REQUEST_ID, id);
   }
 
+  private static void bindTenant(String tenantId) {
+    if (tenantId == null) {
+      CURRENT_TENANT.remove();
+    } else {
+      CURRENT_TENANT.set(tenantId);
+    }
+    LogContext.put(LogContext.TENANT_ID, tenantId);
+  }
+
   static void unbind() {
     CURRENT.remove();
+    CURRENT_TENANT.remove();
     LogContext.remove(LogContext.REQUEST_ID);
     LogContext.remove(LogContext.TENANT_ID);
   }
