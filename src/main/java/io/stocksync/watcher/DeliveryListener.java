@@ -46,6 +46,9 @@ public class DeliveryListener implements MessageListener {
       throw new IllegalStateException("unreadable delivery message", e);
     }
     RequestId.runWith(delivery.requestId(), delivery.tenantId(), () -> {
+      if (!watcher.isWaiting(delivery)) {
+        return; // applied already: a redelivery, a re-publish, or taken with an earlier message's batch
+      }
       Set<UUID> channels;
       try {
         channels = watcher.processFrom(delivery, BATCH);

@@ -21,7 +21,21 @@ public class ItemResolver {
   @PersistenceContext(unitName = "stocksync")
   EntityManager em;
 
+  /**
+   * The line's mapping; none when the line counts at another location than the one the mapping syncs (a
+   * multi-location shop reports every location, and only the mapped one is this product's level).
+   */
   public Optional<ChannelMapping> mapping(Channel channel, ChannelEvent.Line line) {
+    return anyLocation(channel, line).filter(m -> line.locationId() == null || m.externalLocationId() == null
+        || bareId(m.externalLocationId()).equals(bareId(line.locationId())));
+  }
+
+  /** Shopify names a location "24826418" in webhooks and "gid://shopify/Location/24826418" in GraphQL. */
+  private static String bareId(String id) {
+    return id.substring(id.lastIndexOf('/') + 1);
+  }
+
+  private Optional<ChannelMapping> anyLocation(Channel channel, ChannelEvent.Line line) {
     if (line.externalId() != null) {
       var byId = em.createQuery("SELECT m FROM ChannelMapping m WHERE m.tenantId = :t AND m.channelId = :c"
               + " AND m.externalId = :e", ChannelMapping.class)

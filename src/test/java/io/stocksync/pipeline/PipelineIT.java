@@ -6,12 +6,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stocksync.channel.standin.SquareStandIn;
+import io.stocksync.channel.webhook.VendorSigner;
 import io.stocksync.teststack.Api;
 import io.stocksync.teststack.Deployments;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -149,6 +153,30 @@ class PipelineIT {
     Thread.sleep(3_000);
     assertEquals(7L, shop.onHand(), "the older level arrived last and is ignored");
     assertEquals(5L, vendors.woo().level(shop.wooItem()));
+  }
+
+  @Test
+  void aSquareCountAtAnotherLocationIsNotTheMappedLevel() throws Exception {
+    var shop = shop("Two locations shop", 10);
+    String at = Instant.now().toString();
+    byte[] body = ("{\"merchant_id\":\"M1\",\"type\":\"inventory.count.updated\",\"event_id\":\"sq-loc-"
+        + shop.squareItem() + "\",\"created_at\":\"" + at + "\",\"data\":{\"type\":\"inventory\",\"object\":{"
+        + "\"inventory_counts\":[" + count(shop.squareItem(), "L8OTHERSHOP", 3, at) + ","
+        + count(shop.squareItem(), SquareStandIn.LOCATION, 40, at) + "]}}}").getBytes(StandardCharsets.UTF_8);
+    String url = shop.webhooks().url(shop.squareChannel());
+    String key = "sq-" + shop.squareItem().substring(2);
+    var answer = shop.webhooks().post(shop.squareChannel(),
+        Map.of("x-square-hmacsha256-signature", VendorSigner.square(url, body, key)), body);
+    assertEquals(200, answer.status(), answer.body());
+    await().atMost(SETTLE).until(shop::onHand, equalTo(40L));
+    await().atMost(SETTLE).until(() -> vendors.woo().level(shop.wooItem()), equalTo(38L));
+    assertEquals(2, shop.movements(), "the opening stock and the mapped location's level, nothing for the other");
+  }
+
+  private static String count(String item, String location, long quantity, String at) {
+    return "{\"catalog_object_id\":\"" + item + "\",\"catalog_object_type\":\"ITEM_VARIATION\",\"state\":"
+        + "\"IN_STOCK\",\"location_id\":\"" + location + "\",\"quantity\":\"" + quantity
+        + "\",\"calculated_at\":\"" + at + "\"}";
   }
 
   @Test

@@ -78,7 +78,8 @@ record ShopifyPayload(JsonObject body, String eventId, Instant triggeredAt) {
   ChannelEvent inventoryLevel() {
     String item = WebhookJson.id(body, "inventory_item_id");
     var lines = EventLines.of(Kind.LEVEL);
-    optionalInteger(body, "available").ifPresent(available -> lines.add(item, null, available));
+    String location = WebhookJson.optionalId(body, "location_id").orElse(null);
+    optionalInteger(body, "available").ifPresent(available -> lines.add(item, null, available, location));
     return lines.event(eventId, at("updated_at"));
   }
 

@@ -43,7 +43,8 @@ record SquarePayload(JsonObject body) {
         continue;
       }
       long quantity = optionalUnits(count, "quantity").orElseThrow(() -> WebhookJson.missing("quantity"));
-      lines.add(string(count, "catalog_object_id"), null, quantity);
+      lines.add(string(count, "catalog_object_id"), null, quantity,
+          optionalString(count, "location_id").orElse(null));
       Instant calculated = optionalInstant(count, "calculated_at").orElse(null);
       latest = calculated != null && (latest == null || calculated.isAfter(latest)) ? calculated : latest;
     }

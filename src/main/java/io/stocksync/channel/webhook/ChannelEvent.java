@@ -30,8 +30,15 @@ public record ChannelEvent(String eventId, Kind kind, Instant occurredAt, List<L
    * One product of the event. externalId is the channel's id of the item as our mappings store it (when the
    * vendor sends it); sku lets the Watcher match by SKU when it does not; quantity is units moved (ORDER, CANCEL,
    * REFUND, always positive) or the absolute available level (LEVEL, may be negative for oversold items).
+   * locationId is the channel's location the line counts at, when the vendor says (Square counts and Shopify
+   * levels are per location; a mapping names the one location it syncs).
    */
-  public record Line(String externalId, String sku, long quantity) {}
+  public record Line(String externalId, String sku, long quantity, String locationId) {
+
+    public Line(String externalId, String sku, long quantity) {
+      this(externalId, sku, quantity, null);
+    }
+  }
 
   public static ChannelEvent ignored(String eventId) {
     return new ChannelEvent(eventId, Kind.IGNORED, null, List.of());

@@ -29,13 +29,18 @@ public final class EventLines {
    * @throws MalformedWebhookException when units moved are negative
    */
   public EventLines add(String externalId, String sku, long quantity) {
+    return add(externalId, sku, quantity, null);
+  }
+
+  /** The same, for a level or move the vendor counts at one of its locations. */
+  public EventLines add(String externalId, String sku, long quantity, String locationId) {
     String id = blankToNull(externalId);
     String code = blankToNull(sku);
     if (kind != Kind.LEVEL && quantity < 0) {
       throw new MalformedWebhookException("quantity must not be negative: " + quantity + " for " + id);
     }
     if ((id != null || code != null) && (kind == Kind.LEVEL || quantity > 0)) {
-      lines.add(new Line(id, code, quantity));
+      lines.add(new Line(id, code, quantity, blankToNull(locationId)));
     }
     return this;
   }

@@ -153,7 +153,8 @@ class ShopifyWebhookFormatTest {
   void anInventoryLevelIsAbsoluteAndKeyedByInventoryItem() {
     ChannelEvent event = format.parse(untimed("inventory_levels/update", "inventory-levels-update.json"));
     assertEquals(Kind.LEVEL, event.kind());
-    assertEquals(List.of(new Line("9223372036854775000", null, -3)), event.lines());
+    assertEquals(List.of(new Line("9223372036854775000", null, -3, "24826418")), event.lines(),
+        "the level is the item's at that location");
     assertEquals(Instant.parse("2026-03-01T15:15:31Z"), event.occurredAt());
   }
 

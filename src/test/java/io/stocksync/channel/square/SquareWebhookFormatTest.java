@@ -89,9 +89,9 @@ class SquareWebhookFormatTest {
     assertEquals(Kind.LEVEL, event.kind());
     assertEquals("df5f3813-a913-45a1-94e9-fdc3f7d5e3b6", event.eventId());
     assertEquals(List.of(
-        new Line("FGQ5JJWT2PYTHF35CKZ4DS4R", null, 10),
-        new Line("W62UWFY35CWMYGVWK6TWJDNI", null, 2),
-        new Line("AII3CEFUYOMBV4TKVFNL4SGF", null, -4)), event.lines(),
+        new Line("FGQ5JJWT2PYTHF35CKZ4DS4R", null, 10, "YYQR6YAHBDC3J"),
+        new Line("W62UWFY35CWMYGVWK6TWJDNI", null, 2, "YYQR6YAHBDC3J"),
+        new Line("AII3CEFUYOMBV4TKVFNL4SGF", null, -4, "YYQR6YAHBDC3J")), event.lines(),
         "SOLD counts are not what can be sold; 2.75 units are 2 whole ones; oversold stays negative");
     assertEquals(Instant.parse("2026-03-01T18:38:46.5Z"), event.occurredAt(), "the latest calculated_at");
   }
@@ -100,7 +100,7 @@ class SquareWebhookFormatTest {
   void aNotificationCarriesUpToAHundredCounts() {
     ChannelEvent event = format.parse(delivery("inventory-count-updated-100.json"));
     assertEquals(100, event.lines().size());
-    assertEquals(new Line("VARIATION099", null, 99), event.lines().get(99));
+    assertEquals(new Line("VARIATION099", null, 99, "YYQR6YAHBDC3J"), event.lines().get(99));
   }
 
   @Test
