@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import io.stocksync.platform.metrics.MetricHandles;
 import io.stocksync.platform.request.LogContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
@@ -39,7 +39,7 @@ public class WebhookIntake {
   DeliveryPublisher publisher;
 
   @Inject
-  MetricRegistry metrics;
+  MetricHandles metrics;
 
   /** The public address vendors call (behind a proxy the request's own URL differs); Square signs it. */
   @Inject

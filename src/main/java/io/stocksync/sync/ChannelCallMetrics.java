@@ -1,10 +1,10 @@
 package io.stocksync.sync;
 
 import io.stocksync.channel.ChannelType;
+import io.stocksync.platform.metrics.MetricHandles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
@@ -15,7 +15,7 @@ import org.eclipse.microprofile.metrics.Tag;
 public class ChannelCallMetrics {
 
   @Inject
-  MetricRegistry metrics;
+  MetricHandles metrics;
 
   void record(ChannelType type, String outcome, long millis) {
     metrics.timer("stocksync_channel_push", new Tag("channel_type", type.name()), new Tag("outcome", outcome))

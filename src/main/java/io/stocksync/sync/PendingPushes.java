@@ -1,6 +1,7 @@
 package io.stocksync.sync;
 
 import io.stocksync.catalog.ExpectedLevel;
+import io.stocksync.platform.metrics.MetricHandles;
 import io.stocksync.channel.push.PushOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Timer;
 
 /**
@@ -31,8 +31,12 @@ public class PendingPushes {
   EntityManager em;
 
   @Inject
-  MetricRegistry metrics;
+  MetricHandles metrics;
 
+  /**
+   * Up to limit flagged levels of the channel that are due, computed from the current on-hand; none while the
+   * tenant is not ACTIVE or a kill switch stops the channel's pushes (the flags then stay for later).
+   */
   @Transactional
   @SuppressWarnings("unchecked")
   public List<PendingPush> due(UUID tenantId, UUID channelId, int limit) {
@@ -40,21 +44,15 @@ public class PendingPushes {
             + " c.buffer_stock, m.last_pushed_level, m.last_reported_level, m.push_requested_at, m.push_attempts,"
             + " m.change_received_at"
             + " FROM channel_mapping m JOIN product p ON p.id = m.product_id JOIN channel c ON c.id = m.channel_id"
+            + " JOIN tenant t ON t.id = m.tenant_id AND t.status = 'ACTIVE'"
             + " WHERE m.tenant_id = ? AND m.channel_id = ? AND m.push_requested_at IS NOT NULL"
+            + " AND " + KillSwitches.NONE_SET
             + " AND (m.push_not_before IS NULL OR m.push_not_before <= now()) ORDER BY m.push_requested_at LIMIT ?")
         .setParameter(1, tenantId).setParameter(2, channelId).setParameter(3, limit).getResultList();
     return rows.stream().map(r -> new PendingPush((UUID) r[0], (String) r[1], (String) r[2],
         ExpectedLevel.of(((Number) r[3]).longValue(), ((Number) r[4]).intValue()), toLong(r[5]), toLong(r[6]),
         ((Timestamp) r[7]).toInstant(), ((Number) r[8]).intValue(),
         r[9] == null ? null : ((Timestamp) r[9]).toInstant())).toList();
-  }
-
-  /** The tenant is active and no kill switch stops this channel's pushes. */
-  @Transactional
-  public boolean mayPush(UUID tenantId, UUID channelId) {
-    return !em.createNativeQuery("SELECT 1 FROM tenant t JOIN channel c ON c.tenant_id = t.id WHERE t.id = ?"
-            + " AND c.id = ? AND t.status = 'ACTIVE' AND " + KillSwitches.NONE_SET)
-        .setParameter(1, tenantId).setParameter(2, channelId).getResultList().isEmpty();
   }
 
   /** The channel already shows the level: nothing to call, just settle. */

@@ -56,7 +56,7 @@ public class SyncWorker {
 
   public void pushPending(UUID tenantId, UUID channelId) {
     var batch = pending.due(tenantId, channelId, BATCH);
-    if (batch.isEmpty() || !pending.mayPush(tenantId, channelId)) {
+    if (batch.isEmpty()) {
       return; // nothing due, or the tenant is paused or a kill switch is set: the flags stay for later
     }
     var toPush = new ArrayList<PendingPush>();

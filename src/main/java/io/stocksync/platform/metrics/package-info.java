@@ -1,0 +1,2 @@
+/** Handles on MicroProfile Metrics for hot paths. */
+package io.stocksync.platform.metrics;
