@@ -30,7 +30,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A tenant's alert notifications: where they go (set by the tenant's admin, within the tenant of the caller's token
@@ -40,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.TENANT_USER, Roles.TENANT_ADMIN})
 @RequestScoped
+@Transactional
 public class NotificationResource {
 
   private static final long DEFAULT_GRACE_SECONDS = 86_400;
@@ -49,10 +49,7 @@ public class NotificationResource {
   NotificationLog log;
 
   @Inject
-  NotificationSecrets secrets;
-
-  @Inject
-  NotificationUrls urls;
+  NotificationEndpoints endpoints;
 
   @Inject
   Caller caller;
@@ -78,20 +75,17 @@ public class NotificationResource {
   @Path("endpoint")
   @Operation(summary = "Where notifications go and whether a signing secret is set (the secret is never shown)")
   public NotificationEndpoint endpoint() {
-    return secrets.endpoint(caller.tenantId());
+    return endpoints.endpoint(caller.tenantId());
   }
 
   @PUT
   @Path("endpoint")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.TENANT_ADMIN)
-  @Transactional
   @Operation(summary = "Point the tenant's alert notifications at an https URL on the public internet",
       description = "422 when the URL is not https (unless this server allows http), carries user info, or its host"
           + " resolves to a loopback, private, link-local, carrier-grade NAT, multicast or otherwise non-public"
           + " address. The host is checked again before every delivery.")
-  @APIResponse(responseCode = "200", description = "The endpoint as it is now")
-  @APIResponse(responseCode = "422", description = "The URL is refused (problem+json saying why)")
   public NotificationEndpoint pointAt(@Valid @NotNull NotificationUrlRequest request) {
     return changeUrl(request.url().strip());
   }
@@ -99,9 +93,7 @@ public class NotificationResource {
   @DELETE
   @Path("endpoint")
   @RolesAllowed(Roles.TENANT_ADMIN)
-  @Transactional
   @Operation(summary = "Stop sending alert notifications (clears the URL; the secret is kept)")
-  @APIResponse(responseCode = "204", description = "Cleared")
   public Response clear() {
     changeUrl(null);
     return Response.noContent().build();
@@ -110,18 +102,16 @@ public class NotificationResource {
   @POST
   @Path("secret")
   @RolesAllowed(Roles.TENANT_ADMIN)
-  @Transactional
   @Operation(summary = "Generate a new signing secret (whsec_...); the answer is the only time it is shown",
       description = "The secret it replaces keeps signing notifications for graceSeconds (default one day, 0 to"
           + " drop it at once): webhook-signature then carries one signature per secret, space-separated, as"
           + " Standard Webhooks allows, so the receiver can switch secrets without losing a notification.")
-  @APIResponse(responseCode = "201", description = "{\"secret\": \"whsec_...\", \"previousSecretValidUntil\": ...}")
   public Response rotateSecret(@QueryParam("graceSeconds") @Min(0) @Max(2_592_000) Integer graceSeconds) {
     UUID tenantId = caller.tenantId();
-    var before = secrets.endpoint(tenantId);
-    String secret = secrets.rotate(tenantId,
+    var before = endpoints.endpoint(tenantId);
+    String secret = endpoints.rotate(tenantId,
         Duration.ofSeconds(graceSeconds == null ? DEFAULT_GRACE_SECONDS : graceSeconds));
-    var after = secrets.endpoint(tenantId);
+    var after = endpoints.endpoint(tenantId);
     audit.record(tenantId, "alert.notification-secret.rotate", "tenant", tenantId, before, after);
     var answer = new LinkedHashMap<String, Object>();
     answer.put("secret", secret);
@@ -131,9 +121,9 @@ public class NotificationResource {
 
   private NotificationEndpoint changeUrl(String url) {
     UUID tenantId = caller.tenantId();
-    var before = secrets.endpoint(tenantId);
-    urls.pointAt(tenantId, url);
-    var after = secrets.endpoint(tenantId);
+    var before = endpoints.endpoint(tenantId);
+    endpoints.pointAt(tenantId, url);
+    var after = endpoints.endpoint(tenantId);
     audit.record(tenantId, "alert.notification-endpoint." + (url == null ? "clear" : "set"), "tenant", tenantId,
         before, after);
     return after;

@@ -39,7 +39,7 @@ public class NotificationWorker {
   NotificationSender sender;
 
   @Inject
-  NotificationSecrets secrets;
+  NotificationEndpoints endpoints;
 
   @Inject
   AlertQueries alerts;
@@ -109,11 +109,11 @@ public class NotificationWorker {
       throw new IllegalStateException("the tenant has no notification URL");
     }
     try {
-      String current = secrets.open(n.tenantId(), n.sealedSecret()).filter(s -> !s.isBlank())
+      String current = endpoints.open(n.tenantId(), n.sealedSecret()).filter(s -> !s.isBlank())
           .orElseThrow(() -> new IllegalStateException(
               "the tenant has no notification secret (POST /api/v1/alerts/notifications/secret)"));
       var all = new ArrayList<String>(List.of(current));
-      secrets.open(n.tenantId(), n.sealedPreviousSecret()).filter(s -> !s.isBlank()).ifPresent(all::add);
+      endpoints.open(n.tenantId(), n.sealedPreviousSecret()).filter(s -> !s.isBlank()).ifPresent(all::add);
       return all;
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("the notification secret cannot be opened");

@@ -1,6 +1,6 @@
 package io.stocksync.channel.reseal;
 
-import io.stocksync.alert.notify.NotificationSecrets;
+import io.stocksync.alert.notify.NotificationEndpoints;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -20,11 +20,11 @@ public class NotificationSecretResealWriter extends AbstractItemWriter {
   private static final Logger LOG = Logger.getLogger(NotificationSecretResealWriter.class.getName());
 
   @Inject
-  NotificationSecrets secrets;
+  NotificationEndpoints endpoints;
 
   @Override
   public void writeItems(List<Object> ids) {
-    long changed = ids.stream().filter(id -> secrets.reseal((UUID) id)).count();
+    long changed = ids.stream().filter(id -> endpoints.reseal((UUID) id)).count();
     LOG.info(() -> "re-sealed the notification secrets of " + changed + " of " + ids.size()
         + " tenants with the active key");
   }

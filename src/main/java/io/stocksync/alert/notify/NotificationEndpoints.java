@@ -1,6 +1,7 @@
 package io.stocksync.alert.notify;
 
 import io.stocksync.platform.crypto.SecretCipher;
+import io.stocksync.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,18 +16,42 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A tenant's notification secret, sealed at rest (tenant.notification_secret_sealed holds base64 of the sealed box,
- * bound to the tenant). The clear secret leaves the server once, in the answer to the request that generated it.
- * After a rotation the previous secret stays sealed beside it, with the end of its grace period.
+ * A tenant's notification endpoint as its tenant row holds it: the URL (the setting notificationUrl) and the signing
+ * secret, sealed at rest (notification_secret_sealed holds base64 of the sealed box, bound to the tenant). The clear
+ * secret leaves the server once, in the answer to the request that generated it. After a rotation the previous
+ * secret stays sealed beside it, with the end of its grace period.
  */
 @ApplicationScoped
-public class NotificationSecrets {
+public class NotificationEndpoints {
 
   @PersistenceContext(unitName = "stocksync")
   EntityManager em;
 
   @Inject
   SecretCipher cipher;
+
+  @Inject
+  NotificationTargets targets;
+
+  /**
+   * Points the tenant's notifications at url, or nowhere when null; 422 for a URL the SSRF guard refuses. The
+   * version is bumped like any change to the tenant row, so a concurrent settings change fails rather than writes
+   * back a stale URL.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void pointAt(UUID tenantId, String url) {
+    if (url != null) {
+      targets.refusalToSet(url).ifPresent(why -> {
+        throw ProblemException.unprocessable(why);
+      });
+    }
+    int changed = em.createNativeQuery("UPDATE tenant SET notification_url = ?, version = version + 1,"
+            + " updated_at = now() WHERE id = ? AND status IN ('ACTIVE', 'PAUSED')")
+        .setParameter(1, url).setParameter(2, tenantId).executeUpdate();
+    if (changed == 0) {
+      throw ProblemException.conflict("the tenant is being deleted");
+    }
+  }
 
   /**
    * Generates a new secret and answers it in clear. The one it replaces keeps signing notifications (beside the new
