@@ -43,8 +43,8 @@ public class TenantService {
   }
 
   public TenantView update(UUID id, TenantRequests.Update request) {
-    refuseForbiddenNotificationUrl(request.settings());
     var tenant = liveTenant(id);
+    refuseForbiddenNotificationUrl(request.settings());
     var before = TenantView.of(tenant);
     if (request.name() != null) {
       tenant.rename(request.name());

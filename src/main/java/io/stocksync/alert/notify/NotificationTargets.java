@@ -80,6 +80,9 @@ public class NotificationTargets {
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
       throw new Refused("the notification URL has no host");
     }
+    if (uri.getHost().contains("%")) {
+      throw new Refused("the notification URL must not name a network interface (IPv6 zone id)");
+    }
     return uri;
   }
 
@@ -89,7 +92,9 @@ public class NotificationTargets {
     try {
       addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
     } catch (UnknownHostException e) {
-      return mustResolve ? Optional.of("the notification host " + host + " does not resolve") : Optional.empty();
+      // Only a name may resolve later; an address literal that does not parse never will.
+      return mustResolve || host.startsWith("[") ? Optional.of("the notification host " + host + " does not resolve")
+          : Optional.empty();
     }
     if (allowPrivateTargets) {
       return Optional.empty();

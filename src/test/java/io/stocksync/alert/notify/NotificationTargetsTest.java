@@ -71,6 +71,10 @@ class NotificationTargetsTest {
     assertEquals(Optional.of("the notification URL must be https (plain http is not allowed on this server)"),
         production.refusalToSet("file:///etc/passwd"));
     assertEquals(Optional.of("the notification URL has no host"), production.refusalToSet("https:///x"));
+    assertEquals(Optional.of("the notification URL must not name a network interface (IPv6 zone id)"),
+        production.refusalToSet("https://[fe80::1%25eth0]/x"));
+    assertTrue(production.refusalToSet("https://[fe80::zz]/x").orElseThrow().startsWith(
+        "the notification URL is not a valid URL"));
     assertTrue(production.refusalToSet("https://hooks.shop.example/a b").orElseThrow().startsWith(
         "the notification URL is not a valid URL"));
   }
