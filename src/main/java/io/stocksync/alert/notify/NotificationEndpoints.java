@@ -45,12 +45,10 @@ public class NotificationEndpoints {
         throw ProblemException.unprocessable(why);
       });
     }
-    int changed = em.createNativeQuery("UPDATE tenant SET notification_url = ?, version = version + 1,"
-            + " updated_at = now() WHERE id = ? AND status IN ('ACTIVE', 'PAUSED')")
+    lockLiveTenant(tenantId);
+    em.createNativeQuery("UPDATE tenant SET notification_url = ?, version = version + 1, updated_at = now()"
+            + " WHERE id = ?")
         .setParameter(1, url).setParameter(2, tenantId).executeUpdate();
-    if (changed == 0) {
-      throw ProblemException.conflict("the tenant is being deleted");
-    }
   }
 
   /**
@@ -59,6 +57,7 @@ public class NotificationEndpoints {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public String rotate(UUID tenantId, Duration grace) {
+    lockLiveTenant(tenantId);
     String secret = WebhookSigner.newSecret();
     String sealed = Base64.getEncoder().encodeToString(cipher.encrypt(secret, context(tenantId)));
     boolean keep = !grace.isZero();
@@ -115,6 +114,19 @@ public class NotificationEndpoints {
     return rows.stream().findFirst().map(r -> new NotificationEndpoint((String) r[0], (Boolean) r[1],
             r[2] == null ? null : ((Timestamp) r[2]).toInstant().atOffset(ZoneOffset.UTC)))
         .orElse(new NotificationEndpoint(null, false, null));
+  }
+
+  /** Locks the tenant's row; 404 when the tenant is gone, 409 while it is being deleted (as the tenant API does). */
+  @SuppressWarnings("unchecked")
+  private void lockLiveTenant(UUID tenantId) {
+    List<String> status = em.createNativeQuery("SELECT status FROM tenant WHERE id = ? FOR UPDATE")
+        .setParameter(1, tenantId).getResultList();
+    if (status.isEmpty() || "DELETED".equals(status.get(0))) {
+      throw ProblemException.notFound("tenant", tenantId);
+    }
+    if ("DELETING".equals(status.get(0))) {
+      throw ProblemException.conflict("the tenant is being deleted");
+    }
   }
 
   /** The same sealed text when it needs no new key (so callers can tell nothing changed), else the re-sealed one. */

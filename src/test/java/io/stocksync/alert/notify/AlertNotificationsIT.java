@@ -273,6 +273,20 @@ class AlertNotificationsIT {
     assertSignedBy(newest, after);
   }
 
+  @Test
+  void aDeletedTenantsEndpointIsGoneWhateverItsTokenSays() throws Exception {
+    var gone = TestTenant.create(base.toURI(), "Gone shop", "STARTER");
+    var platform = new Api(base.toURI()).asPlatformAdmin();
+    assertEquals(202, platform.delete("api/v1/tenants/" + gone.id()).status());
+    await().atMost(PATIENCE).until(() -> platform.get("api/v1/tenants/" + gone.id()).json().getString("status"),
+        equalTo("DELETED"));
+    var put = gone.admin().put("api/v1/alerts/notifications/endpoint", urlBody(receiver.baseUrl() + "/gone"));
+    assertEquals(404, put.status(), put.body());
+    assertTrue(put.header("Content-Type").startsWith("application/problem+json"));
+    assertEquals(404, gone.admin().post("api/v1/alerts/notifications/secret", "").status());
+    assertEquals(404, gone.admin().delete("api/v1/alerts/notifications/endpoint").status());
+  }
+
   private static String urlBody(String url) {
     return "{\"url\":\"" + url + "\"}";
   }
