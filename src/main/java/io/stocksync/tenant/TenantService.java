@@ -43,8 +43,10 @@ public class TenantService {
   }
 
   public TenantView update(UUID id, TenantRequests.Update request) {
-    var tenant = liveTenant(id);
+    // Before the row lock: the guard resolves the URL's host, and a slow DNS answer must not hold the tenant's row
+    // (FOR UPDATE blocks every insert that references the tenant).
     refuseForbiddenNotificationUrl(request.settings());
+    var tenant = liveTenant(id);
     var before = TenantView.of(tenant);
     if (request.name() != null) {
       tenant.rename(request.name());
