@@ -1,5 +1,6 @@
 package io.stocksync.tenant;
 
+import io.stocksync.alert.notify.NotificationTargets;
 import io.stocksync.platform.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +27,11 @@ public class TenantService {
   @Inject
   jakarta.enterprise.event.Event<TenantResumed> resumed;
 
+  @Inject
+  NotificationTargets notificationTargets;
+
   public TenantView create(TenantRequests.Create request) {
+    refuseForbiddenNotificationUrl(request.settings());
     var settings = request.settings() == null
         ? TenantSettings.DEFAULTS
         : request.settings().over(TenantSettings.DEFAULTS);
@@ -38,6 +43,9 @@ public class TenantService {
   }
 
   public TenantView update(UUID id, TenantRequests.Update request) {
+    // Before the row lock: the guard resolves the URL's host, and a slow DNS answer must not hold the tenant's row
+    // (FOR UPDATE blocks every insert that references the tenant).
+    refuseForbiddenNotificationUrl(request.settings());
     var tenant = liveTenant(id);
     var before = TenantView.of(tenant);
     if (request.name() != null) {
@@ -98,6 +106,15 @@ public class TenantService {
     tenant.markDeleted();
     audit.recordAs(actor, requestId, id, "tenant.purged", "tenant", id, null, summary);
     return true;
+  }
+
+  /** The SSRF guard of alert notifications, for a URL set by a platform admin too: 422 saying why. */
+  private void refuseForbiddenNotificationUrl(SettingsPatch settings) {
+    if (settings != null && settings.notificationUrl() != null) {
+      notificationTargets.refusalToSet(settings.notificationUrl()).ifPresent(why -> {
+        throw io.stocksync.platform.problem.ProblemException.unprocessable(why);
+      });
+    }
   }
 
   private Tenant liveTenant(UUID id) {

@@ -2,6 +2,7 @@ package io.stocksync.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stocksync.teststack.Api;
 import io.stocksync.teststack.Deployments;
@@ -93,6 +94,29 @@ class TenantIsolationIT {
           || r.body().contains("A-SECRET-SKU"), list + " shows nothing of A: " + r.body());
     }
     assertEquals(b.id().toString(), b.user().get("api/v1/tenant").json().getString("id"));
+  }
+
+  @Test
+  void aTenantsNotificationEndpointIsItsOwnToReadAndChange() {
+    String aUrl = "https://a-shop.example/alerts";
+    assertEquals(200, a.admin().put("api/v1/alerts/notifications/endpoint", "{\"url\":\"" + aUrl + "\"}").status());
+    assertEquals(201, a.admin().post("api/v1/alerts/notifications/secret", "").status());
+
+    // B's calls carry no tenant id to aim at A: each one reads or changes B.
+    assertFalse(b.admin().get("api/v1/alerts/notifications/endpoint").body().contains("a-shop"));
+    assertEquals(200, b.admin().put("api/v1/alerts/notifications/endpoint",
+        "{\"url\":\"https://b-shop.example/alerts\"}").status());
+    assertEquals(201, b.admin().post("api/v1/alerts/notifications/secret?graceSeconds=60", "").status());
+    assertEquals(201, b.admin().post("api/v1/alerts/notifications/secret?graceSeconds=60", "").status());
+    assertEquals(204, b.admin().delete("api/v1/alerts/notifications/endpoint").status());
+
+    var endpoint = a.user().get("api/v1/alerts/notifications/endpoint").json();
+    assertEquals(aUrl, endpoint.getString("notificationUrl"));
+    assertTrue(endpoint.getBoolean("hasSecret"));
+    assertFalse(endpoint.containsKey("previousSecretValidUntil"), "B's rotations started no grace period on A");
+    var bEndpoint = b.user().get("api/v1/alerts/notifications/endpoint").json();
+    assertFalse(bEndpoint.containsKey("notificationUrl"), bEndpoint.toString());
+    assertTrue(bEndpoint.containsKey("previousSecretValidUntil"), bEndpoint.toString());
   }
 
   @Test

@@ -30,11 +30,12 @@ public class NotificationOutbox {
             + " WHERE t.id = n.tenant_id AND n.id = (SELECT id FROM alert_notification WHERE status = 'PENDING'"
             + " AND next_attempt_at <= now() ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)"
             + " RETURNING n.id, n.tenant_id, n.alert_id, n.event_type, n.message_id, n.created_at, n.rounds,"
-            + " t.notification_url, t.notification_secret_sealed")
+            + " t.notification_url, t.notification_secret_sealed, CASE WHEN"
+            + " t.notification_previous_secret_until > now() THEN t.notification_previous_secret_sealed END")
         .setParameter(1, (double) lease.toSeconds()).getResultList();
     return rows.stream().findFirst().map(r -> new DueNotification(((Number) r[0]).longValue(), (UUID) r[1],
         (UUID) r[2], (String) r[3], (String) r[4], ((Timestamp) r[5]).toInstant(), ((Number) r[6]).intValue(),
-        (String) r[7], (String) r[8]));
+        (String) r[7], (String) r[8], (String) r[9]));
   }
 
   /** One HTTP attempt (or one that could not be made): status or error, and how long it took. */

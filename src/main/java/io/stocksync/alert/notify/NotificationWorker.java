@@ -8,6 +8,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,7 +39,7 @@ public class NotificationWorker {
   NotificationSender sender;
 
   @Inject
-  NotificationSecrets secrets;
+  NotificationEndpoints endpoints;
 
   @Inject
   AlertQueries alerts;
@@ -80,10 +82,10 @@ public class NotificationWorker {
   }
 
   private void deliver(DueNotification n) {
-    String secret;
+    List<String> signingSecrets;
     byte[] body;
     try {
-      secret = secretOf(n);
+      signingSecrets = secretsOf(n);
       var alert = alerts.find(n.tenantId(), n.alertId())
           .orElseThrow(() -> new IllegalStateException("the alert no longer exists"));
       body = NotificationPayload.of(n.eventType(), n.createdAt(), alert).toJson();
@@ -93,7 +95,7 @@ public class NotificationWorker {
       return;
     }
     try {
-      sender.send(n, secret, body);
+      sender.send(n, signingSecrets, body);
       outbox.delivered(n);
       LOG.fine(() -> "notification " + n.messageId() + " (" + n.eventType() + ") delivered");
     } catch (RuntimeException e) {
@@ -101,14 +103,18 @@ public class NotificationWorker {
     }
   }
 
-  private String secretOf(DueNotification n) {
+  /** The current secret, then the previous one while its grace period lasts: each signs the notification. */
+  private List<String> secretsOf(DueNotification n) {
     if (n.url() == null) {
       throw new IllegalStateException("the tenant has no notification URL");
     }
     try {
-      return secrets.open(n.tenantId(), n.sealedSecret()).filter(s -> !s.isBlank())
+      String current = endpoints.open(n.tenantId(), n.sealedSecret()).filter(s -> !s.isBlank())
           .orElseThrow(() -> new IllegalStateException(
               "the tenant has no notification secret (POST /api/v1/alerts/notifications/secret)"));
+      var all = new ArrayList<String>(List.of(current));
+      endpoints.open(n.tenantId(), n.sealedPreviousSecret()).filter(s -> !s.isBlank()).ifPresent(all::add);
+      return all;
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("the notification secret cannot be opened");
     }

@@ -4,6 +4,8 @@ import io.stocksync.channel.generic.StandardWebhookFormat;
 import io.stocksync.channel.webhook.Signatures;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Signs outgoing notifications the Standard Webhooks way (standardwebhooks.com): webhook-signature is
@@ -24,6 +26,14 @@ public final class WebhookSigner {
     byte[] key = new byte[SECRET_BYTES];
     RANDOM.nextBytes(key);
     return "whsec_" + Base64.getEncoder().encodeToString(key);
+  }
+
+  /**
+   * The webhook-signature header value signed with each secret (current first, then any still in its grace period
+   * after a rotation), space-separated: a receiver accepts the delivery when any one of them verifies.
+   */
+  public static String sign(List<String> secrets, String messageId, long timestamp, byte[] body) {
+    return secrets.stream().map(s -> sign(s, messageId, timestamp, body)).collect(Collectors.joining(" "));
   }
 
   /** The webhook-signature header value for one delivery attempt. */

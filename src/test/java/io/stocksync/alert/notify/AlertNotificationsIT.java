@@ -69,6 +69,7 @@ class AlertNotificationsIT {
     receiver.stubFor(post("/flaky").inScenario("flaky").whenScenarioStateIs("failed twice")
         .willReturn(aResponse().withStatus(204)));
     receiver.stubFor(post("/down").willReturn(aResponse().withStatus(503)));
+    receiver.stubFor(post("/rotating").willReturn(aResponse().withStatus(204)));
   }
 
   @AfterAll
@@ -168,18 +169,126 @@ class AlertNotificationsIT {
     var after = shop.user().get("api/v1/alerts/notifications/endpoint");
     assertTrue(after.json().getBoolean("hasSecret"));
     assertFalse(after.body().contains(second.json().getString("secret")));
+    assertTrue(absent(first.json(), "previousSecretValidUntil"), "the first secret replaces none");
+    assertTrue(second.json().containsKey("previousSecretValidUntil"), "the first one keeps signing a day");
   }
 
-  /** Points the tenant's notifications at the receiver (a setting) and generates its secret. */
+  /** Points the tenant's notifications at the receiver (its admin does) and generates its secret. */
   private String notifyAt(TestTenant shop, String path) throws Exception {
-    var settings = new Api(base.toURI()).asPlatformAdmin().patch("api/v1/tenants/" + shop.id(),
-        "{\"settings\":{\"notificationUrl\":\"" + receiver.baseUrl() + path + "\"}}");
-    assertEquals(200, settings.status(), settings.body());
+    var pointed = shop.admin().put("api/v1/alerts/notifications/endpoint", urlBody(receiver.baseUrl() + path));
+    assertEquals(200, pointed.status(), pointed.body());
+    assertEquals(receiver.baseUrl() + path, pointed.json().getString("notificationUrl"));
     var generated = shop.admin().post("api/v1/alerts/notifications/secret", "");
     assertEquals(201, generated.status(), generated.body());
     String secret = generated.json().getString("secret");
     assertTrue(secret.startsWith("whsec_"), secret);
     return secret;
+  }
+
+  @Test
+  void aTenantAdminSetsAndClearsItsOwnEndpointAndNoOneElses() throws Exception {
+    var a = TestTenant.create(base.toURI(), "Endpoint owner", "STARTER");
+    var b = TestTenant.create(base.toURI(), "Endpoint neighbour", "STARTER");
+    String url = receiver.baseUrl() + "/owner";
+    assertEquals(403, a.user().put("api/v1/alerts/notifications/endpoint", urlBody(url)).status(),
+        "a tenant user only reads");
+    assertEquals(403, a.user().delete("api/v1/alerts/notifications/endpoint").status());
+    assertEquals(403, new Api(base.toURI()).asPlatformAdmin().put("api/v1/alerts/notifications/endpoint",
+        urlBody(url)).status(), "a platform admin has no tenant of its own here");
+    assertEquals(401, new Api(base.toURI()).put("api/v1/alerts/notifications/endpoint", urlBody(url)).status());
+
+    var set = a.admin().put("api/v1/alerts/notifications/endpoint", urlBody(url));
+    assertEquals(200, set.status(), set.body());
+    assertEquals(url, a.user().get("api/v1/alerts/notifications/endpoint").json().getString("notificationUrl"));
+    assertEquals(url, a.user().get("api/v1/tenant").json().getJsonObject("settings").getString("notificationUrl"),
+        "the same tenant setting the platform admin sees");
+
+    // B's admin changes B only: there is no way to name another tenant, and A's URL stays.
+    var bEndpoint = b.admin().get("api/v1/alerts/notifications/endpoint").json();
+    assertTrue(absent(bEndpoint, "notificationUrl"), bEndpoint.toString());
+    assertEquals(200, b.admin().put("api/v1/alerts/notifications/endpoint", urlBody(url + "-b")).status());
+    assertEquals(204, b.admin().delete("api/v1/alerts/notifications/endpoint").status());
+    assertEquals(url, a.user().get("api/v1/alerts/notifications/endpoint").json().getString("notificationUrl"));
+
+    assertEquals(204, a.admin().delete("api/v1/alerts/notifications/endpoint").status());
+    assertTrue(absent(a.user().get("api/v1/alerts/notifications/endpoint").json(), "notificationUrl"));
+    var audit = a.admin().get("api/v1/audit");
+    assertTrue(audit.body().contains("alert.notification-endpoint.clear"), audit.body());
+    assertFalse(audit.body().contains(url + "-b"), "B's changes are in B's audit trail only");
+  }
+
+  @Test
+  void refusedUrlsAnswer422ProblemsSayingWhy() throws Exception {
+    var shop = TestTenant.create(base.toURI(), "Careless shop", "STARTER");
+    // This server allows private targets and http (the receivers are local): the rules left are checked here,
+    // the address rules in TargetAddressesTest and NotificationTargetsTest.
+    var userInfo = shop.admin().put("api/v1/alerts/notifications/endpoint", urlBody("https://me:pw@hooks.example/x"));
+    assertEquals(422, userInfo.status(), userInfo.body());
+    assertTrue(userInfo.header("Content-Type").startsWith("application/problem+json"));
+    assertEquals("the notification URL must not carry user info (user:password@)",
+        userInfo.json().getString("detail"));
+    var scheme = shop.admin().put("api/v1/alerts/notifications/endpoint", urlBody("gopher://127.0.0.1:6379/x"));
+    assertEquals(422, scheme.status(), scheme.body());
+    assertEquals("the notification URL must be http or https", scheme.json().getString("detail"));
+    assertEquals(400, shop.admin().put("api/v1/alerts/notifications/endpoint", "{\"url\":\"\"}").status());
+    assertEquals(400, shop.admin().put("api/v1/alerts/notifications/endpoint", "{}").status());
+    var viaPlatform = new Api(base.toURI()).asPlatformAdmin().patch("api/v1/tenants/" + shop.id(),
+        "{\"settings\":{\"notificationUrl\":\"https://me:pw@hooks.example/x\"}}");
+    assertEquals(422, viaPlatform.status(), "the platform admin's settings change is guarded too");
+    assertTrue(absent(shop.user().get("api/v1/alerts/notifications/endpoint").json(), "notificationUrl"));
+  }
+
+  @Test
+  void aRotatedSecretKeepsSigningBesideTheNewOneUntilItsGraceEnds() throws Exception {
+    var shop = TestTenant.create(base.toURI(), "Rotating receiver", "STARTER");
+    String old = notifyAt(shop, "/rotating");
+    var rotated = shop.admin().post("api/v1/alerts/notifications/secret?graceSeconds=3600", "");
+    assertEquals(201, rotated.status(), rotated.body());
+    String current = rotated.json().getString("secret");
+    Instant until = Instant.parse(rotated.json().getString("previousSecretValidUntil"));
+    assertTrue(until.isAfter(Instant.now().plusSeconds(3500)) && until.isBefore(Instant.now().plusSeconds(3700)));
+    assertEquals(until, Instant.parse(shop.user().get("api/v1/alerts/notifications/endpoint").json()
+        .getString("previousSecretValidUntil")));
+    assertEquals(400, shop.admin().post("api/v1/alerts/notifications/secret?graceSeconds=-1", "")
+        .status());
+
+    String product = shop.product("ROT-1", 10);
+    shop.admin().patch("api/v1/products/" + product, "{\"lowStockThreshold\":5}");
+    assertEquals(201, shop.admin().post("api/v1/products/" + product + "/adjustments", "{\"delta\":-7}").status());
+    await().atMost(PATIENCE).until(() -> received("/rotating").size(), equalTo(1));
+    var during = received("/rotating").get(0);
+    assertEquals(2, during.getHeader("webhook-signature").split(" ").length, during.getHeader("webhook-signature"));
+    assertSignedBy(current, during);
+    assertSignedBy(old, during);
+
+    // Without grace the old secret stops signing at once.
+    var immediate = shop.admin().post("api/v1/alerts/notifications/secret?graceSeconds=0", "");
+    assertEquals(201, immediate.status(), immediate.body());
+    assertTrue(absent(immediate.json(), "previousSecretValidUntil"));
+    String newest = immediate.json().getString("secret");
+    assertEquals(201, shop.admin().post("api/v1/products/" + product + "/adjustments", "{\"delta\":10}").status());
+    await().atMost(PATIENCE).until(() -> received("/rotating").size(), equalTo(2));
+    var after = received("/rotating").get(1);
+    assertEquals(1, after.getHeader("webhook-signature").split(" ").length);
+    assertSignedBy(newest, after);
+  }
+
+  @Test
+  void aDeletedTenantsEndpointIsGoneWhateverItsTokenSays() throws Exception {
+    var gone = TestTenant.create(base.toURI(), "Gone shop", "STARTER");
+    var platform = new Api(base.toURI()).asPlatformAdmin();
+    assertEquals(202, platform.delete("api/v1/tenants/" + gone.id()).status());
+    await().atMost(PATIENCE).until(() -> platform.get("api/v1/tenants/" + gone.id()).json().getString("status"),
+        equalTo("DELETED"));
+    var put = gone.admin().put("api/v1/alerts/notifications/endpoint", urlBody(receiver.baseUrl() + "/gone"));
+    assertEquals(404, put.status(), put.body());
+    assertTrue(put.header("Content-Type").startsWith("application/problem+json"));
+    assertEquals(404, gone.admin().post("api/v1/alerts/notifications/secret", "").status());
+    assertEquals(404, gone.admin().delete("api/v1/alerts/notifications/endpoint").status());
+  }
+
+  private static String urlBody(String url) {
+    return "{\"url\":\"" + url + "\"}";
   }
 
   /**

@@ -64,6 +64,20 @@ class WebhookSignerTest {
   }
 
   @Test
+  void duringARotationEachSecretSignsAndOurVerifierTakesEitherAlone() {
+    String current = WebhookSigner.newSecret();
+    String previous = SPEC_SECRET;
+    byte[] body = SPEC_BODY.getBytes(StandardCharsets.UTF_8);
+    String header = WebhookSigner.sign(List.of(current, previous), SPEC_ID, SPEC_TIMESTAMP, body);
+    assertEquals(WebhookSigner.sign(current, SPEC_ID, SPEC_TIMESTAMP, body) + " " + SPEC_SIGNATURE, header);
+    var format = new StandardWebhookFormat(Clock.fixed(Instant.ofEpochSecond(SPEC_TIMESTAMP), ZoneOffset.UTC));
+    var headers = Map.of("webhook-id", SPEC_ID, "webhook-timestamp", Long.toString(SPEC_TIMESTAMP),
+        "webhook-signature", header);
+    assertTrue(format.verify(Fixtures.request(headers, body), List.of(previous)), "a receiver still on the old one");
+    assertTrue(format.verify(Fixtures.request(headers, body), List.of(current)), "a receiver already on the new");
+  }
+
+  @Test
   void refusesAnUnusableSecret() {
     assertThrows(IllegalArgumentException.class, () -> WebhookSigner.sign("whsec_!!!", "msg_1", 1, new byte[0]));
   }

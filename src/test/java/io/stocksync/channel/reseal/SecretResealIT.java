@@ -17,6 +17,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Key rotation: secrets sealed with a retired key (the IT server's ring carries one after the active key) are
- * re-sealed with the active key by the secret-reseal job, keep their plaintext, and a second run changes nothing.
+ * re-sealed with the active key by the secret-reseal job (channel secrets, then tenants' alert notification
+ * secrets), keep their plaintext, and a second run changes nothing.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -73,6 +75,61 @@ class SecretResealIT {
     assertEquals("COMPLETED", second.getString("batchStatus"));
     assertArrayEquals(credentials, column(old, "credentials_enc"), "a second run changes nothing");
     assertArrayEquals(secret, column(old, "webhook_secret_enc"));
+  }
+
+  @Test
+  void alertNotificationSecretsSealedWithARetiredKeyAreResealedToo() throws Exception {
+    String ring = System.getProperty("it.crypto.keys");
+    SecretCipher retired = Ciphers.of(ring.substring(ring.indexOf(',') + 1));
+    SecretCipher server = Ciphers.of(ring);
+    String activeId = ring.substring(0, ring.indexOf(':'));
+
+    var shop = TestTenant.create(base.toURI(), "Notified, old key", "STARTER");
+    var untouched = TestTenant.create(base.toURI(), "Notified, current key", "STARTER");
+    assertEquals(201, untouched.admin().post("api/v1/alerts/notifications/secret", "").status());
+    String context = shop.id() + "/tenant/" + shop.id() + "/notification_secret";
+    sealNotificationSecrets(shop.id(), retired.encrypt("whsec_current", context),
+        retired.encrypt("whsec_previous", context));
+    String untouchedBefore = tenantColumn(untouched.id(), "notification_secret_sealed");
+
+    JsonObject first = runJob();
+    assertEquals("COMPLETED", first.getString("batchStatus"), first.toString());
+    byte[] current = Base64.getDecoder().decode(tenantColumn(shop.id(), "notification_secret_sealed"));
+    byte[] previous = Base64.getDecoder().decode(tenantColumn(shop.id(), "notification_previous_secret_sealed"));
+    assertEquals(activeId, keyId(current));
+    assertEquals(activeId, keyId(previous));
+    assertEquals("whsec_current", server.decrypt(current, context), "the secret itself is kept");
+    assertEquals("whsec_previous", server.decrypt(previous, context));
+    assertEquals(untouchedBefore, tenantColumn(untouched.id(), "notification_secret_sealed"),
+        "current ciphertexts are left alone");
+    var endpoint = shop.user().get("api/v1/alerts/notifications/endpoint").json();
+    assertTrue(endpoint.getBoolean("hasSecret"), endpoint.toString());
+
+    JsonObject second = runJob();
+    assertEquals("COMPLETED", second.getString("batchStatus"));
+    assertArrayEquals(current, Base64.getDecoder().decode(tenantColumn(shop.id(), "notification_secret_sealed")),
+        "a second run changes nothing");
+  }
+
+  private static void sealNotificationSecrets(UUID tenant, byte[] current, byte[] previous) throws SQLException {
+    try (var c = TestStack.jdbc(); var ps = c.prepareStatement("UPDATE tenant SET notification_secret_sealed = ?,"
+        + " notification_previous_secret_sealed = ?, notification_previous_secret_until = now() + interval '1 hour'"
+        + " WHERE id = ?")) {
+      ps.setString(1, Base64.getEncoder().encodeToString(current));
+      ps.setString(2, Base64.getEncoder().encodeToString(previous));
+      ps.setObject(3, tenant);
+      assertTrue(ps.executeUpdate() == 1);
+    }
+  }
+
+  private static String tenantColumn(UUID tenant, String column) throws SQLException {
+    try (var c = TestStack.jdbc(); var ps = c.prepareStatement("SELECT " + column + " FROM tenant WHERE id = ?")) {
+      ps.setObject(1, tenant);
+      try (var rs = ps.executeQuery()) {
+        assertTrue(rs.next());
+        return rs.getString(1);
+      }
+    }
   }
 
   private JsonObject runJob() throws Exception {
