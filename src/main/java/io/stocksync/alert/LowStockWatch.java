@@ -1,6 +1,8 @@
 package io.stocksync.alert;
 
 import io.stocksync.catalog.OnHandMoved;
+import io.stocksync.catalog.Product;
+import io.stocksync.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -21,11 +23,7 @@ public class LowStockWatch {
   AlertStore alerts;
 
   void onMoved(@Observes OnHandMoved moved) {
-    Number threshold = (Number) em.createNativeQuery("SELECT COALESCE(p.low_stock_threshold,"
-            + " t.default_low_stock_threshold) FROM product p JOIN tenant t ON t.id = p.tenant_id"
-            + " WHERE p.id = ? AND p.tenant_id = ?")
-        .setParameter(1, moved.productId()).setParameter(2, moved.tenantId()).getSingleResult();
-    long limit = threshold.longValue();
+    long limit = threshold(moved);
     String key = "low-stock:" + moved.productId();
     if (moved.after() <= limit && moved.before() > limit) {
       alerts.raise(moved.tenantId(), AlertType.LOW_STOCK, moved.after() <= 0 ? "CRITICAL" : "WARNING", key,
@@ -33,5 +31,18 @@ public class LowStockWatch {
     } else if (moved.after() > limit && moved.before() <= limit) {
       alerts.resolve(moved.tenantId(), key);
     }
+  }
+
+  /**
+   * The product's threshold, else its tenant's default. Both rows are already in the persistence context of the
+   * transaction that moved the stock (the ledger locked the product, the Watcher read the tenant), so this costs
+   * no query on the webhook path, where it runs once per movement.
+   */
+  private long threshold(OnHandMoved moved) {
+    var product = em.find(Product.class, moved.productId());
+    if (product != null && product.lowStockThreshold() != null) {
+      return product.lowStockThreshold();
+    }
+    return em.find(Tenant.class, moved.tenantId()).settings().defaultLowStockThreshold();
   }
 }

@@ -1,11 +1,13 @@
 package io.stocksync.catalog;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
@@ -21,6 +23,9 @@ public class StockLedger {
 
   @Inject
   Event<OnHandMoved> moved;
+
+  @Resource
+  TransactionSynchronizationRegistry transaction;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public StockMovement move(Product product, long delta, MovementReason reason, MovementSource source) {
@@ -43,9 +48,18 @@ public class StockLedger {
     return movement;
   }
 
-  /** Re-reads the product under its row lock (a new product is written first so that there is a row to lock). */
+  /**
+   * Re-reads the product under its row lock (a new product is written first so that there is a row to lock), once
+   * per transaction: the lock is held until the commit and the managed product carries every later move, so a
+   * Watcher batch with many orders for one product locks it once.
+   */
   private void lock(Product product) {
+    Object key = "stocksync.locked-product:" + product.id();
+    if (transaction.getResource(key) != null) {
+      return;
+    }
     em.flush();
     em.refresh(product, LockModeType.PESSIMISTIC_WRITE);
+    transaction.putResource(key, Boolean.TRUE);
   }
 }

@@ -79,5 +79,7 @@ public class ItemResolver {
     em.createNativeQuery("UPDATE channel_mapping SET last_reported_level = ?, last_reported_at = ?,"
             + " updated_at = now() WHERE id = ?")
         .setParameter(1, level).setParameter(2, Timestamp.from(at)).setParameter(3, mapping.id()).executeUpdate();
+    // The managed mapping must show it too: a later level of the same Watcher batch is judged against it.
+    em.refresh(mapping);
   }
 }

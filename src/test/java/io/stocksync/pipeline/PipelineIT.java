@@ -180,6 +180,25 @@ class PipelineIT {
   }
 
   @Test
+  void levelsAppliedInOneWatcherBatchAreStillJudgedByTheirTime() throws Exception {
+    var shop = shop("Batched levels shop", 10);
+    var platform = new Api(base.toURI()).asPlatformAdmin();
+    assertEquals(200, platform.post("api/v1/tenants/" + shop.tenant().id() + "/pause", "{}").status());
+    Instant older = Instant.now().minusSeconds(60);
+    Instant newer = Instant.now().minusSeconds(30);
+    assertEquals(200, deliver(shop, shop.events().levelUpdated("evt-blvl-new", shop.shopifyItem(), 7, newer))
+        .status());
+    assertEquals(200, deliver(shop, shop.events().levelUpdated("evt-blvl-old", shop.shopifyItem(), 12, older))
+        .status());
+    Thread.sleep(2_000);
+    // Both wait parked; on resume the first replayed message takes both into one transaction.
+    assertEquals(200, platform.post("api/v1/tenants/" + shop.tenant().id() + "/resume", "{}").status());
+    awaitLevels(shop, 5, 7);
+    Thread.sleep(3_000);
+    assertEquals(7L, shop.onHand(), "the older level came second in the batch and is ignored");
+  }
+
+  @Test
   void twoHundredConcurrentOrdersLeaveExactlyTheRightStock() throws Exception {
     var shop = shop("Rush shop", 1_000);
     var start = new CountDownLatch(1);
