@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
 final class GuardianRunDriver {
 
   /** What the runs came to. Times in seconds from the first POST. */
-  record Outcome(double launchedAfter, double finishedAfter, double serverSpan, Map<String, Long> statuses,
+  record Outcome(double launchedAfter, double finishedAfter, Map<String, Long> statuses,
       long checked, long inSync, long repaired, long alerted, long skipped, long failed) {}
 
   private final Connection db;
@@ -58,7 +58,7 @@ final class GuardianRunDriver {
       Thread.sleep(250);
     }
     double finished = (System.nanoTime() - t0) / 1e9;
-    return summarize(shops, launched, finished, serverSpan(tenants, since));
+    return summarize(shops, launched, finished);
   }
 
   private void launch(List<GuardianShops.Shop> shops) throws Exception {
@@ -81,7 +81,7 @@ final class GuardianRunDriver {
     }
   }
 
-  private Outcome summarize(List<GuardianShops.Shop> shops, double launched, double finished, double span)
+  private Outcome summarize(List<GuardianShops.Shop> shops, double launched, double finished)
       throws Exception {
     var pool = Executors.newFixedThreadPool(launchers);
     try {
@@ -101,7 +101,7 @@ final class GuardianRunDriver {
           sums[i] += summary.getJsonNumber(fields[i]).longValue();
         }
       }
-      return new Outcome(launched, finished, span, statuses, sums[0], sums[1], sums[2], sums[3], sums[4], sums[5]);
+      return new Outcome(launched, finished, statuses, sums[0], sums[1], sums[2], sums[3], sums[4], sums[5]);
     } finally {
       pool.shutdownNow();
     }
@@ -115,19 +115,6 @@ final class GuardianRunDriver {
       try (var rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
-      }
-    }
-  }
-
-  /** First claim to last end, by the database's clock. */
-  private double serverSpan(UUID[] tenants, Instant since) throws SQLException {
-    try (var ps = db.prepareStatement("SELECT extract(epoch FROM max(ended_at) - min(claimed_at)) FROM guardian_run"
-        + " WHERE tenant_id = ANY (?) AND claimed_at >= ?")) {
-      ps.setArray(1, db.createArrayOf("uuid", tenants));
-      ps.setTimestamp(2, Timestamp.from(since));
-      try (var rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getDouble(1);
       }
     }
   }
