@@ -74,8 +74,12 @@ public class DriftWriter extends AbstractItemWriter {
     observations.remember(tenant, run, plan.await());
     observations.forget(tenant, plan.settledObservations());
     alerts.resolve(tenant, plan.inSyncIds());
-    runs.addCounts(run, UUID.fromString(channelId), plan.tally().plus(pushed));
+    Tally counts = plan.tally().plus(pushed);
+    runs.addCounts(run, UUID.fromString(channelId), counts);
     client().ifPresent(c -> metrics.chunkWritten(c.type(), plan, pushed));
+    LOG.fine(() -> "Guardian run " + runId + ", channel " + channelId + ": checked " + counts.checked() + ", in sync "
+        + counts.inSync() + ", repaired " + counts.repaired() + ", alerted " + counts.alerted() + ", skipped "
+        + counts.skipped() + ", failed " + counts.failed());
   }
 
   /** The channel's client, looked up once per partition; empty if the channel is gone. */

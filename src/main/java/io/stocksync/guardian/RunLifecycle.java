@@ -3,6 +3,7 @@ package io.stocksync.guardian;
 import io.stocksync.platform.request.RequestId;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractJobListener;
+import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -43,6 +44,9 @@ public class RunLifecycle extends AbstractJobListener {
   @Inject
   GuardianMetrics metrics;
 
+  @Inject
+  GuardianIdentity identity;
+
   // The same listener instance sees beforeJob and afterJob of one execution.
   private long startedNanos;
 
@@ -66,15 +70,26 @@ public class RunLifecycle extends AbstractJobListener {
       runs.byInstance(job.getInstanceId()).ifPresent(r -> {
         // Measured and logged before the run reads ENDED, so that whoever sees it ended sees its metrics too.
         var took = Duration.ofNanos(System.nanoTime() - startedNanos);
-        metrics.runEnded(String.valueOf(job.getBatchStatus()), took);
-        LOG.info(() -> "Guardian run " + r.runId() + " execution " + job.getExecutionId() + " ended "
-            + job.getBatchStatus() + " after " + took.toMillis() + " ms");
+        String outcome = outcome();
+        metrics.runEnded(outcome, took);
+        LOG.info(() -> "Guardian run " + r.runId() + " execution " + job.getExecutionId() + " ended " + outcome
+            + " after " + took.toMillis() + " ms");
         runs.summarize(r.runId());
         runs.executionEnded(r.runId(), job.getExecutionId());
         dispatcher.ended(r.runId());
       });
     } finally {
       RequestId.clear();
+    }
+  }
+
+  /** The step's batch status: the job's own (JobContext) still reads STARTED while its listeners run. */
+  private String outcome() {
+    try {
+      return identity.call(() -> BatchRuntime.getJobOperator().getStepExecutions(job.getExecutionId())).stream()
+          .map(s -> String.valueOf(s.getBatchStatus())).findFirst().orElse("FAILED");
+    } catch (RuntimeException e) {
+      return "UNKNOWN";
     }
   }
 
