@@ -30,7 +30,8 @@ public class ChannelClients {
     if (channel == null || !channel.tenantId().equals(tenantId)) {
       return Optional.empty();
     }
-    return writers.of(channel.type()).map(w -> new ChannelClient(w, endpoint(channel), channel.bufferStock()));
+    return writers.of(channel.type())
+        .map(w -> new ChannelClient(channel.type(), w, endpoint(channel), channel.bufferStock()));
   }
 
   private ChannelEndpoint endpoint(Channel channel) {

@@ -58,6 +58,9 @@ public class DriftWriter extends AbstractItemWriter {
   @Inject
   GuardianRuns runs;
 
+  @Inject
+  GuardianMetrics metrics;
+
   private ChannelClient client;
 
   @Override
@@ -71,7 +74,20 @@ public class DriftWriter extends AbstractItemWriter {
     observations.remember(tenant, run, plan.await());
     observations.forget(tenant, plan.settledObservations());
     alerts.resolve(tenant, plan.inSyncIds());
-    runs.addCounts(run, UUID.fromString(channelId), plan.tally().plus(pushed));
+    Tally counts = plan.tally().plus(pushed);
+    runs.addCounts(run, UUID.fromString(channelId), counts);
+    client().ifPresent(c -> metrics.chunkWritten(c.type(), plan, pushed));
+    LOG.fine(() -> "Guardian run " + runId + ", channel " + channelId + ": checked " + counts.checked() + ", in sync "
+        + counts.inSync() + ", repaired " + counts.repaired() + ", alerted " + counts.alerted() + ", skipped "
+        + counts.skipped() + ", failed " + counts.failed());
+  }
+
+  /** The channel's client, looked up once per partition; empty if the channel is gone. */
+  private java.util.Optional<ChannelClient> client() {
+    if (client == null) {
+      client = clients.of(UUID.fromString(tenantId), UUID.fromString(channelId)).orElse(null);
+    }
+    return java.util.Optional.ofNullable(client);
   }
 
   /** One push call for every repair of the chunk; answers the repaired/failed/skipped counts. */
@@ -79,9 +95,7 @@ public class DriftWriter extends AbstractItemWriter {
     if (plan.repair().isEmpty()) {
       return Tally.ZERO;
     }
-    if (client == null) {
-      client = clients.of(tenant, UUID.fromString(channelId)).orElseThrow();
-    }
+    var client = client().orElseThrow();
     var pushes = plan.repair().stream().map(c -> new LevelPush(c.mapping().externalId(),
         c.mapping().externalLocationId(), c.expected(), c.observed(),
         "guardian:" + run + ":" + c.mapping().mappingId() + ":" + c.expected())).toList();

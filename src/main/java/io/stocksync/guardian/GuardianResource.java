@@ -37,7 +37,7 @@ public class GuardianResource {
   RunQueries queries;
 
   @Inject
-  GuardianLauncher launcher;
+  RunDispatcher dispatcher;
 
   @Inject
   TenantGate tenants;
@@ -50,7 +50,7 @@ public class GuardianResource {
     tenants.requireActive(tenant);
     UUID run = runs.claimNow(tenant, "API", caller.name())
         .orElseThrow(() -> ProblemException.conflict("a Guardian run of this tenant is under way"));
-    launcher.start(run, tenant);
+    dispatcher.submit(run, tenant);
     return Response.accepted(queries.get(tenant, run).orElseThrow()).build();
   }
 

@@ -23,6 +23,11 @@ public class GuardianRuns {
   @Resource(lookup = "jdbc/stocksync")
   DataSource dataSource;
 
+  /** The request id a run's log records and repair sync events carry. */
+  public static String requestId(UUID runId) {
+    return "guardian:" + runId;
+  }
+
   /** The scheduled run of a slot, if this caller is the first to claim it and the tenant has no run under way. */
   public Optional<UUID> claimSlot(UUID tenantId, Instant slotStart) {
     return insert(tenantId, "SCHEDULE", Timestamp.from(slotStart), "guardian-scheduler");
@@ -43,6 +48,26 @@ public class GuardianRuns {
   /** A claim whose job could not be started: give the tenant's place back. */
   public void release(UUID runId, String why) {
     update("UPDATE guardian_run SET state = 'ENDED', note = ?, ended_at = now() WHERE id = ?", why, runId);
+  }
+
+  /** Whether the run is still claimed and waiting for its job (not expired as LOST meanwhile). */
+  public boolean isClaimed(UUID runId) {
+    return exists("SELECT 1 FROM guardian_run WHERE id = ? AND state = 'CLAIMED'", runId);
+  }
+
+  /** Those of the runs that are no longer claimed or running. */
+  public java.util.Set<UUID> notActive(java.util.Set<UUID> runIds) {
+    var ended = new java.util.HashSet<UUID>(runIds);
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, "SELECT id FROM guardian_run"
+        + " WHERE id = ANY (?) AND state IN ('CLAIMED', 'RUNNING')", c.createArrayOf("uuid", runIds.toArray()));
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        ended.remove(rs.getObject(1, UUID.class));
+      }
+    } catch (SQLException e) {
+      throw new GuardianStoreException(e);
+    }
+    return ended;
   }
 
   /** First execution: links the claimed run to its job instance. Answers false if the run is unknown. */
@@ -105,6 +130,15 @@ public class GuardianRuns {
         ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.of(new RunRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
           rs.getTimestamp(3).toInstant())) : Optional.empty();
+    } catch (SQLException e) {
+      throw new GuardianStoreException(e);
+    }
+  }
+
+  private boolean exists(String sql, Object... args) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args);
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next();
     } catch (SQLException e) {
       throw new GuardianStoreException(e);
     }

@@ -30,7 +30,7 @@ public class GuardianScheduler {
   GuardianRuns runs;
 
   @Inject
-  GuardianLauncher launcher;
+  RunDispatcher dispatcher;
 
   @Inject
   @ConfigProperty(name = "stocksync.guardian.tick-seconds", defaultValue = "30")
@@ -45,6 +45,11 @@ public class GuardianScheduler {
   @ConfigProperty(name = "stocksync.guardian.run-lease-seconds", defaultValue = "1800")
   int runLeaseSeconds;
 
+  /** A claimed run may wait this long in its server's dispatcher queue before it counts as lost. */
+  @Inject
+  @ConfigProperty(name = "stocksync.guardian.claim-lease-seconds", defaultValue = "900")
+  int claimLeaseSeconds;
+
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     for (int i = 0; i < schedulers; i++) {
       periodic.every(tickSeconds, this::tick);
@@ -53,7 +58,7 @@ public class GuardianScheduler {
 
   void tick() {
     try {
-      int lost = runs.expireLost(120, runLeaseSeconds);
+      int lost = runs.expireLost(claimLeaseSeconds, runLeaseSeconds);
       if (lost > 0) {
         LOG.warning(lost + " Guardian run(s) lost their server; their tenants are scheduled again");
       }
@@ -62,19 +67,12 @@ public class GuardianScheduler {
         var slot = ReconcileSlot.current(t.tenantId(), t.intervalMinutes(), now);
         if (ReconcileSlot.due(slot, t.createdAt(), t.intervalMinutes())
             && (t.lastSlot() == null || t.lastSlot().isBefore(slot))) {
-          runs.claimSlot(t.tenantId(), slot).ifPresent(run -> startQuietly(run, t.tenantId()));
+          runs.claimSlot(t.tenantId(), slot).ifPresent(run -> dispatcher.submit(run, t.tenantId()));
         }
       }
+      dispatcher.forgetEnded();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Guardian schedule tick failed; the next tick tries again", e);
-    }
-  }
-
-  private void startQuietly(java.util.UUID run, java.util.UUID tenantId) {
-    try {
-      launcher.start(run, tenantId);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Guardian run " + run + " of tenant " + tenantId + " could not start", e);
     }
   }
 }

@@ -39,7 +39,7 @@ public class RepairRecords {
         event.setInt(5, (int) latencyMs);
         event.setObject(6, o.httpStatus());
         event.setString(7, o.error());
-        event.setString(8, "guardian:" + runId);
+        event.setString(8, GuardianRuns.requestId(runId));
         event.addBatch();
         if (o.status() == PushOutcome.Status.PUSHED) {
           pushed.setLong(1, a.check().expected());

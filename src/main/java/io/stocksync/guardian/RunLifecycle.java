@@ -1,12 +1,16 @@
 package io.stocksync.guardian;
 
+import io.stocksync.platform.request.RequestId;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractJobListener;
+import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * Ties each job execution to its guardian_run row. The first execution finds the row by the runId job parameter
@@ -17,6 +21,8 @@ import java.util.UUID;
 @Named
 @Dependent
 public class RunLifecycle extends AbstractJobListener {
+
+  private static final Logger LOG = Logger.getLogger(RunLifecycle.class.getName());
 
   @Inject
   JobContext job;
@@ -32,22 +38,62 @@ public class RunLifecycle extends AbstractJobListener {
   @Inject
   GuardianRuns runs;
 
+  @Inject
+  RunDispatcher dispatcher;
+
+  @Inject
+  GuardianMetrics metrics;
+
+  @Inject
+  GuardianIdentity identity;
+
+  // The same listener instance sees beforeJob and afterJob of one execution.
+  private long startedNanos;
+
   @Override
   public void beforeJob() {
+    startedNanos = System.nanoTime();
     long instance = job.getInstanceId();
-    UUID run = runs.byInstance(instance).map(RunRef::runId).orElseGet(() -> firstExecution(instance));
-    runs.executionStarted(run, job.getExecutionId());
+    RunRef run = runs.byInstance(instance).orElseGet(() -> firstExecution(instance));
+    RequestId.bindUntilCleared(GuardianRuns.requestId(run.runId()), run.tenantId());
+    try {
+      runs.executionStarted(run.runId(), job.getExecutionId());
+    } catch (RuntimeException e) {
+      RequestId.clear();
+      throw e;
+    }
   }
 
   @Override
   public void afterJob() {
-    runs.byInstance(job.getInstanceId()).ifPresent(r -> {
-      runs.summarize(r.runId());
-      runs.executionEnded(r.runId(), job.getExecutionId());
-    });
+    try {
+      runs.byInstance(job.getInstanceId()).ifPresent(r -> {
+        // Measured and logged before the run reads ENDED, so that whoever sees it ended sees its metrics too.
+        var took = Duration.ofNanos(System.nanoTime() - startedNanos);
+        String outcome = outcome();
+        metrics.runEnded(outcome, took);
+        LOG.info(() -> "Guardian run " + r.runId() + " execution " + job.getExecutionId() + " ended " + outcome
+            + " after " + took.toMillis() + " ms");
+        runs.summarize(r.runId());
+        runs.executionEnded(r.runId(), job.getExecutionId());
+        dispatcher.ended(r.runId());
+      });
+    } finally {
+      RequestId.clear();
+    }
   }
 
-  private UUID firstExecution(long instance) {
+  /** The step's batch status: the job's own (JobContext) still reads STARTED while its listeners run. */
+  private String outcome() {
+    try {
+      return identity.call(() -> BatchRuntime.getJobOperator().getStepExecutions(job.getExecutionId())).stream()
+          .map(s -> String.valueOf(s.getBatchStatus())).findFirst().orElse("FAILED");
+    } catch (RuntimeException e) {
+      return "UNKNOWN";
+    }
+  }
+
+  private RunRef firstExecution(long instance) {
     UUID run;
     if (runId != null && !runId.isBlank()) {
       run = UUID.fromString(runId);
@@ -60,6 +106,6 @@ public class RunLifecycle extends AbstractJobListener {
     if (!runs.link(run, instance)) {
       throw new IllegalStateException("no claimed Guardian run " + run);
     }
-    return run;
+    return runs.byInstance(instance).orElseThrow();
   }
 }

@@ -32,6 +32,12 @@ public class RunQueries {
     return select(COLUMNS + " ORDER BY claimed_at DESC LIMIT ?", tenantId, limit);
   }
 
+  /** The tenant's run that ended last (completed, failed, stopped or lost), if any. */
+  public Optional<RunView> lastEnded(UUID tenantId) {
+    return select(COLUMNS + " AND ended_at IS NOT NULL ORDER BY ended_at DESC LIMIT 1", tenantId).stream()
+        .findFirst();
+  }
+
   /** Empty for another tenant's run: it is simply not found. */
   public Optional<RunView> get(UUID tenantId, UUID runId) {
     return select(COLUMNS + " AND id = ?", tenantId, runId).stream().findFirst();

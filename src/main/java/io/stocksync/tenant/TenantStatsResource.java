@@ -1,9 +1,12 @@
 package io.stocksync.tenant;
 
+import io.stocksync.guardian.RunQueries;
+import io.stocksync.guardian.RunView;
 import io.stocksync.platform.problem.ProblemException;
 import io.stocksync.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -35,14 +38,17 @@ public class TenantStatsResource {
   @PersistenceContext(unitName = "stocksync")
   EntityManager em;
 
+  @Inject
+  RunQueries guardianRuns;
+
   public record TenantStats(UUID tenantId, String status, int windowHours, Map<String, Long> deliveries,
       long movements, Map<String, Long> pushes, long pendingPushes, Map<String, Long> openAlerts,
-      Object lastReconciliation) {}
+      RunView lastReconciliation) {}
 
   @GET
   @Transactional
   @Operation(summary = "A tenant's deliveries by outcome, movements, pushes by outcome, pending pushes and open"
-      + " alerts by type, over the last windowHours (default 24)")
+      + " alerts by type, over the last windowHours (default 24), and its last ended Guardian run")
   public TenantStats stats(@PathParam("tenantId") UUID tenantId,
       @QueryParam("windowHours") @DefaultValue("24") @Min(1) @Max(720) int windowHours) {
     List<?> found = em.createNativeQuery("SELECT status FROM tenant WHERE id = ?").setParameter(1, tenantId)
@@ -62,7 +68,7 @@ public class TenantStatsResource {
             tenantId),
         grouped("SELECT type, count(*) FROM alert WHERE tenant_id = ?1 AND status <> 'RESOLVED'"
             + " GROUP BY type", tenantId),
-        null);
+        guardianRuns.lastEnded(tenantId).orElse(null));
   }
 
   @SuppressWarnings("unchecked")

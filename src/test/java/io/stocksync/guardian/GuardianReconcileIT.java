@@ -3,7 +3,11 @@ package io.stocksync.guardian;
 import static io.stocksync.guardian.GuardianFixtures.count;
 import static io.stocksync.guardian.GuardianFixtures.runNow;
 import static io.stocksync.guardian.GuardianFixtures.shop;
+import static io.stocksync.teststack.Metrics.grep;
+import static io.stocksync.teststack.Metrics.scrape;
+import static io.stocksync.teststack.Metrics.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stocksync.channel.standin.GenericStandIn;
@@ -11,6 +15,7 @@ import io.stocksync.channel.standin.WooCommerceStandIn;
 import io.stocksync.teststack.Api;
 import io.stocksync.teststack.BatchAdmin;
 import io.stocksync.teststack.Deployments;
+import io.stocksync.teststack.ServerLog;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Duration;
@@ -26,7 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Guardian runs started through the API against vendor stand-ins: repair within the threshold, alert beyond it,
- * the two-read rule for upward corrections, paused tenants skipped, runs scoped to their tenant.
+ * the two-read rule for upward corrections, paused tenants skipped, runs scoped to their tenant; and what operations
+ * see of a run: its metrics, the tenant's stats, its log records.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -193,5 +199,78 @@ class GuardianReconcileIT {
     var started = platform.post("api/v1/guardian/runs?tenantId=" + other.tenant().id(), "");
     assertEquals(202, started.status(), started.body());
     assertEquals("API", started.json().getString("trigger"));
+  }
+
+  @Test
+  void aRunShowsInMetricsByChannelTypeNeverByTenant() throws Exception {
+    var run = runWithRepairAndAlert("Measured shop");
+    assertEquals("COMPLETED", run.json().getString("batchStatus"), run.json().toString());
+
+    String metrics = scrape();
+    String generic = "channel_type=\"GENERIC\"";
+    assertTrue(value(metrics, "stocksync_guardian_run_seconds_count", "outcome=\"COMPLETED\"") >= 1,
+        grep(metrics, "stocksync_guardian_run"));
+    assertTrue(value(metrics, "stocksync_guardian_run_seconds_max", "outcome=\"COMPLETED\"") > 0);
+    assertTrue(value(metrics, "stocksync_guardian_checks_total", generic) >= 3, grep(metrics, "guardian_checks"));
+    assertTrue(value(metrics, "stocksync_guardian_drift_found_total", generic + ",action=\"repair\"") >= 1,
+        grep(metrics, "drift_found"));
+    assertTrue(value(metrics, "stocksync_guardian_drift_found_total", generic + ",action=\"alert\"") >= 1);
+    assertTrue(value(metrics, "stocksync_guardian_drift_repaired_total", generic + ",outcome=\"pushed\"") >= 1,
+        grep(metrics, "drift_repaired"));
+    assertTrue(value(metrics, "stocksync_guardian_drift_alerted_total", generic) >= 1,
+        grep(metrics, "drift_alerted"));
+    assertFalse(metrics.contains(run.shop().tenant().id().toString()), "no tenant id in any metric");
+  }
+
+  @Test
+  void tenantStatsShowTheLastReconciliation() throws Exception {
+    var run = runWithRepairAndAlert("Stats shop");
+    var stats = new Api(base.toURI()).asPlatformAdmin().get("api/v1/admin/tenants/" + run.shop().tenant().id()
+        + "/stats");
+    assertEquals(200, stats.status(), stats.body());
+    var last = stats.json().getJsonObject("lastReconciliation");
+    assertEquals(run.json().getString("id"), last.getString("id"), last.toString());
+    assertEquals("COMPLETED", last.getString("batchStatus"));
+    assertEquals("ENDED", last.getString("state"));
+    var started = java.time.OffsetDateTime.parse(last.getString("startedAt"));
+    assertFalse(started.isBefore(java.time.OffsetDateTime.parse(last.getString("claimedAt"))), last.toString());
+    assertFalse(java.time.OffsetDateTime.parse(last.getString("endedAt")).isBefore(started), last.toString());
+    var s = summary(last);
+    assertEquals(3, s.getInt("checked"), s.toString());
+    assertEquals(1, s.getInt("repaired"), s.toString());
+    assertEquals(1, s.getInt("alerted"), s.toString());
+
+    var fresh = shop(base.toURI(), "Never reconciled shop", generic, 5, 1);
+    var none = new Api(base.toURI()).asPlatformAdmin().get("api/v1/admin/tenants/" + fresh.tenant().id() + "/stats");
+    assertEquals(200, none.status(), none.body());
+    assertTrue(!none.json().containsKey("lastReconciliation") || none.json().isNull("lastReconciliation"),
+        none.body());
+  }
+
+  @Test
+  void aRunsLogRecordsCarryItsRequestIdAndTenantOnTheJobAndPartitionThreads() throws Exception {
+    var run = runWithRepairAndAlert("Logged shop");
+    String requestId = "guardian:" + run.json().getString("id");
+    String tenant = run.shop().tenant().id().toString();
+
+    var records = ServerLog.withRequestId(requestId);
+    // The writer's trace line comes from a partition's thread (the test server traces io.stocksync at FINE).
+    assertTrue(records.stream().anyMatch(r -> r.getString("module", "").equals(DriftWriter.class.getName())
+        && r.getString("message", "").contains("channel " + run.shop().channelId() + ": checked 3")),
+        records.toString());
+    assertTrue(records.stream().anyMatch(r -> r.getString("module", "").equals(RunLifecycle.class.getName())
+        && r.getString("message", "").contains("ended COMPLETED")), records.toString());
+    assertTrue(records.stream().allMatch(r -> tenant.equals(r.getString("ext_tenantId", null))),
+        "every record of the run names the tenant: " + records);
+  }
+
+  /** A run that found one mapping to repair, one to alert and one in sync. */
+  private record Reconciled(GuardianFixtures.Shop shop, JsonObject json) {}
+
+  private Reconciled runWithRepairAndAlert(String name) throws Exception {
+    var shop = shop(base.toURI(), name, generic, 20, 3);
+    generic.setLevel(shop.item(0).externalId(), 22);
+    generic.setLevel(shop.item(1).externalId(), 60);
+    return new Reconciled(shop, runNow(shop));
   }
 }

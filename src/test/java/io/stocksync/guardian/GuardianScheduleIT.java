@@ -105,11 +105,12 @@ class GuardianScheduleIT {
     generic.setLevel(shop.item(0).externalId(), 5);
     String tenant = shop.tenant().id().toString();
     everyMinute(shop.tenant().id());
-    // A server claimed a slot ten minutes ago and died before starting it: the tenant's active place is taken.
+    // A server claimed a slot half an hour ago (beyond the claim lease of 15 minutes) and died before starting it:
+    // the tenant's active place is taken.
     String orphan = java.util.UUID.randomUUID().toString();
     sql("INSERT INTO guardian_run (id, tenant_id, trigger, slot_start, requested_by, state, claimed_at)"
-        + " VALUES (?, ?, 'SCHEDULE', now() - interval '10 minutes', 'guardian-scheduler', 'CLAIMED',"
-        + " now() - interval '10 minutes')", orphan, tenant);
+        + " VALUES (?, ?, 'SCHEDULE', now() - interval '30 minutes', 'guardian-scheduler', 'CLAIMED',"
+        + " now() - interval '30 minutes')", orphan, tenant);
 
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> count(
         "SELECT count(*) FROM guardian_run WHERE tenant_id = ? AND id <> ? AND state = 'ENDED'", tenant, orphan),

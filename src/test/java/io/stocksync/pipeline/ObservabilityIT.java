@@ -1,5 +1,8 @@
 package io.stocksync.pipeline;
 
+import static io.stocksync.teststack.Metrics.grep;
+import static io.stocksync.teststack.Metrics.scrape;
+import static io.stocksync.teststack.Metrics.value;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,13 +13,10 @@ import io.stocksync.channel.standin.ShopifyStandIn;
 import io.stocksync.channel.standin.SquareStandIn;
 import io.stocksync.channel.standin.WooCommerceStandIn;
 import io.stocksync.teststack.Deployments;
-import jakarta.json.Json;
+import io.stocksync.teststack.ServerLog;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URL;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -61,9 +61,9 @@ class ObservabilityIT {
     await().atMost(Duration.ofSeconds(45)).until(() -> vendors.woo().level(shop.wooItem()), equalTo(21L));
     await().atMost(Duration.ofSeconds(45)).until(() -> vendors.square().level(shop.squareItem()), equalTo(23L));
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> journey(requestId).stream()
+    await().atMost(Duration.ofSeconds(20)).until(() -> ServerLog.withRequestId(requestId).stream()
         .filter(r -> r.getString("module", "").equals("io.stocksync.sync.SyncWorker")).count(), equalTo(2L));
-    var journey = journey(requestId);
+    var journey = ServerLog.withRequestId(requestId);
     assertTrue(has(journey, "io.stocksync.intake.WebhookIntake", "webhook accepted"), journey.toString());
     assertTrue(has(journey, "io.stocksync.watcher.Watcher", "applied: ORDER"), journey.toString());
     assertTrue(has(journey, "io.stocksync.sync.SyncWorker", "pushed 1 of 1 level(s) to WOOCOMMERCE"),
@@ -71,7 +71,7 @@ class ObservabilityIT {
     assertTrue(journey.stream().allMatch(r -> shop.tenant().id().toString().equals(r.getString("ext_tenantId",
         null))), "every record of the journey names the tenant: " + journey);
 
-    String log = Files.readString(messagesLog());
+    String log = Files.readString(ServerLog.path());
     for (String secret : List.of(ShopifyStandIn.TOKEN, WooCommerceStandIn.SECRET, SquareStandIn.TOKEN,
         "shpss_", "Bearer ", "eyJhbGciOi")) {
       assertFalse(log.contains(secret), "the log shows a secret: " + secret);
@@ -85,9 +85,9 @@ class ObservabilityIT {
     shop.order("evt-metrics-1", 3);
     await().atMost(Duration.ofSeconds(45)).until(() -> vendors.woo().level(shop.wooItem()), equalTo(7L));
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> value(metrics(), "stocksync_queue_consumers",
+    await().atMost(Duration.ofSeconds(20)).until(() -> value(scrape(), "stocksync_queue_consumers",
         "queue=\"stocksync.webhooks\""), org.hamcrest.Matchers.greaterThan(0.0));
-    String metrics = metrics();
+    String metrics = scrape();
     assertTrue(value(metrics, "stocksync_webhooks_total", "channel_type=\"SHOPIFY\",outcome=\"accepted\"") >= 1,
         grep(metrics, "stocksync_webhooks"));
     assertTrue(value(metrics, "stocksync_channel_push_seconds_count",
@@ -101,35 +101,8 @@ class ObservabilityIT {
     assertFalse(metrics.contains(shop.tenant().id().toString()), "no tenant id in any metric");
   }
 
-  private static String metrics() {
-    return io.stocksync.teststack.Api.server().get("metrics").body();
-  }
-
-  /** The sum of a metric's samples carrying every given label (comma-separated; Prometheus text format). */
-  private static double value(String metrics, String name, String labels) {
-    var wanted = java.util.Arrays.stream(labels.split(",")).filter(l -> !l.isEmpty()).toList();
-    return metrics.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-        .filter(l -> wanted.stream().allMatch(l::contains))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-  }
-
-  private static String grep(String text, String fragment) {
-    return String.join("\n", text.lines().filter(l -> l.contains(fragment)).toList());
-  }
-
   private static boolean has(List<JsonObject> records, String logger, String text) {
     return records.stream().anyMatch(r -> logger.equals(r.getString("module", ""))
         && r.getString("message", "").contains(text));
-  }
-
-  private static List<JsonObject> journey(String requestId) throws IOException {
-    return Files.readAllLines(messagesLog()).stream().filter(l -> l.startsWith("{") && l.contains(requestId))
-        .map(l -> Json.createReader(new StringReader(l)).readObject())
-        .filter(r -> requestId.equals(r.getString("ext_requestId", null))).toList();
-  }
-
-  private static Path messagesLog() {
-    return Path.of(System.getProperty("it.war")).getParent().resolve("liberty/wlp/usr/servers")
-        .resolve(System.getProperty("liberty.server.name")).resolve("logs/messages.log");
   }
 }

@@ -45,6 +45,20 @@ public final class RequestId {
     }
   }
 
+  /**
+   * Binds a tenant's request id to this thread until {@link #clear}: for work whose start and end are separate
+   * callbacks (a batch job's or step's listeners), where {@link #runWith}'s block does not fit. Pooled threads:
+   * always pair it with clear in a finally or an after-callback.
+   */
+  public static void bindUntilCleared(String id, java.util.UUID tenantId) {
+    bind(id);
+    LogContext.put(LogContext.TENANT_ID, tenantId == null ? null : tenantId.toString());
+  }
+
+  public static void clear() {
+    unbind();
+  }
+
   static void bind(String id) {
     CURRENT.set(id);
     LogContext.put(LogContext.REQUEST_ID, id);
