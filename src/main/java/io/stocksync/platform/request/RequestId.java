@@ -52,7 +52,7 @@ public final class RequestId {
    */
   public static void bindUntilCleared(String id, java.util.UUID tenantId) {
     bind(id);
-    LogContext.put(LogContext.TENANT_ID, tenantId == null ? null : tenantId.toString());
+    bindTenant(tenantId == null ? null : tenantId.toString());
   }
 
   public static void clear() {
