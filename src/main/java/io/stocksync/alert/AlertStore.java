@@ -5,9 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -68,11 +71,16 @@ public class AlertStore {
     resolved.forEach(id -> notify(tenantId, (UUID) id, "alert.resolved"));
   }
 
-  /** Whether an alert with this key is open (cheap check before recomputing a condition). */
+  /** Which of these keys have an open alert: one read, before resolving or recomputing anything. */
   @Transactional
-  public boolean isOpen(UUID tenantId, String key) {
-    return !em.createNativeQuery("SELECT 1 FROM alert WHERE tenant_id = ? AND dedupe_key = ?"
-            + " AND status <> 'RESOLVED'").setParameter(1, tenantId).setParameter(2, key).getResultList().isEmpty();
+  @SuppressWarnings("unchecked")
+  public Set<String> openKeys(UUID tenantId, Collection<String> keys) {
+    List<Object> open = em.createNativeQuery("SELECT dedupe_key FROM alert WHERE tenant_id = ?"
+            + " AND dedupe_key = ANY (CAST(? AS text[])) AND status <> 'RESOLVED'")
+        .setParameter(1, tenantId).setParameter(2, "{" + String.join(",", keys.stream()
+            .map(k -> "\"" + k + "\"").toList()) + "}")
+        .getResultList();
+    return open.stream().map(String.class::cast).collect(Collectors.toSet());
   }
 
   private void notify(UUID tenantId, UUID alertId, String eventType) {

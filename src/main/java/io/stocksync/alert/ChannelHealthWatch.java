@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -39,15 +40,17 @@ public class ChannelHealthWatch {
   @Transactional
   void onSettled(@Observes PushesSettled settled) {
     String down = "channel-down:" + settled.channelId();
+    String failing = "sync-failure:" + settled.channelId();
+    // After a good push (the usual case) one read finds that nothing is open and nothing else is done.
+    var open = alerts.openKeys(settled.tenantId(), List.of(down, failing));
     if (settled.refusal() == Refusal.CREDENTIALS_REJECTED || settled.refusal() == Refusal.BREAKER_OPEN) {
       alerts.raise(settled.tenantId(), AlertType.CHANNEL_DOWN, "CRITICAL", down, null, settled.channelId(),
           settled.channelType() + " channel " + (settled.refusal() == Refusal.BREAKER_OPEN
               ? "is not answering (circuit breaker open)" : "refuses our credentials (401/403)"));
-    } else if (settled.pushed() > 0) {
+    } else if (settled.pushed() > 0 && open.contains(down)) {
       alerts.resolve(settled.tenantId(), down);
     }
-    String failing = "sync-failure:" + settled.channelId();
-    if (settled.failed() > 0 || alerts.isOpen(settled.tenantId(), failing)) {
+    if (settled.failed() > 0 || open.contains(failing)) {
       var window = failureShare(settled);
       if (window[1] >= minAttempts && (double) window[0] / window[1] >= failureRate) {
         alerts.raise(settled.tenantId(), AlertType.SYNC_FAILURE, "WARNING", failing, null, settled.channelId(),
