@@ -43,9 +43,11 @@ public final class CatalogRequests {
       @NotNull UUID productId,
       @NotNull UUID channelId,
       @NotBlank @Size(max = 200) String externalId,
-      @Size(max = 200) String externalLocationId) {}
+      @Size(max = 200) String externalLocationId,
+      @Size(max = 200) String externalVariantId) {}
 
   public record UpdateMapping(
       @NotBlank @Size(max = 200) String externalId,
-      @Size(max = 200) String externalLocationId) {}
+      @Size(max = 200) String externalLocationId,
+      @Size(max = 200) String externalVariantId) {}
 }

@@ -102,7 +102,8 @@ public class CatalogService {
     if (mappings.externalIdTaken(tenantId, r.channelId(), r.externalId())) {
       throw ProblemException.conflict("external id " + r.externalId() + " is already mapped on this channel");
     }
-    var mapping = new ChannelMapping(tenantId, r.productId(), r.channelId(), r.externalId(), r.externalLocationId());
+    var mapping = new ChannelMapping(tenantId, r.productId(), r.channelId(), r.externalId(), r.externalLocationId(),
+        r.externalVariantId());
     mappings.add(mapping);
     var view = MappingView.of(mapping);
     audit.record(tenantId, "mapping.create", "mapping", mapping.id(), null, view);
@@ -116,7 +117,7 @@ public class CatalogService {
         && mappings.externalIdTaken(tenantId, mapping.channelId(), r.externalId())) {
       throw ProblemException.conflict("external id " + r.externalId() + " is already mapped on this channel");
     }
-    mapping.relink(r.externalId(), r.externalLocationId());
+    mapping.relink(r.externalId(), r.externalLocationId(), r.externalVariantId());
     var after = MappingView.of(mapping);
     audit.record(tenantId, "mapping.update", "mapping", id, before, after);
     return after;

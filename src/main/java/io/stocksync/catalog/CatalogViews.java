@@ -19,12 +19,12 @@ public final class CatalogViews {
   }
 
   public record MappingView(UUID id, UUID productId, UUID channelId, String externalId, String externalLocationId,
-      Long lastPushedLevel, OffsetDateTime lastPushedAt, Long lastReportedLevel, OffsetDateTime lastReportedAt,
+      String externalVariantId, Long lastPushedLevel, OffsetDateTime lastPushedAt, Long lastReportedLevel, OffsetDateTime lastReportedAt,
       long version) {
 
     public static MappingView of(ChannelMapping m) {
       return new MappingView(m.id(), m.productId(), m.channelId(), m.externalId(), m.externalLocationId(),
-          m.lastPushedLevel(), m.lastPushedAt(), m.lastReportedLevel(), m.lastReportedAt(), m.version());
+          m.externalVariantId(), m.lastPushedLevel(), m.lastPushedAt(), m.lastReportedLevel(), m.lastReportedAt(), m.version());
     }
   }
 

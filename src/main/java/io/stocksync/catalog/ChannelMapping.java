@@ -31,6 +31,9 @@ public class ChannelMapping {
   @Column(name = "external_location_id")
   private String externalLocationId;
 
+  @Column(name = "external_variant_id")
+  private String externalVariantId;
+
   @Column(name = "last_pushed_level")
   private Long lastPushedLevel;
 
@@ -55,19 +58,26 @@ public class ChannelMapping {
   protected ChannelMapping() {}
 
   public ChannelMapping(UUID tenantId, UUID productId, UUID channelId, String externalId, String externalLocationId) {
+    this(tenantId, productId, channelId, externalId, externalLocationId, null);
+  }
+
+  public ChannelMapping(UUID tenantId, UUID productId, UUID channelId, String externalId, String externalLocationId,
+      String externalVariantId) {
     this.id = UUID.randomUUID();
     this.tenantId = tenantId;
     this.productId = productId;
     this.channelId = channelId;
     this.externalId = externalId;
     this.externalLocationId = externalLocationId;
+    this.externalVariantId = externalVariantId;
     this.createdAt = OffsetDateTime.now();
     this.updatedAt = createdAt;
   }
 
-  public void relink(String newExternalId, String newLocationId) {
+  public void relink(String newExternalId, String newLocationId, String newVariantId) {
     externalId = newExternalId;
     externalLocationId = newLocationId;
+    externalVariantId = newVariantId;
     updatedAt = OffsetDateTime.now();
   }
 
@@ -93,6 +103,11 @@ public class ChannelMapping {
 
   public String externalLocationId() {
     return externalLocationId;
+  }
+
+  /** The channel's variant id that its orders name (Shopify), when it differs from externalId; else null. */
+  public String externalVariantId() {
+    return externalVariantId;
   }
 
   public Long lastPushedLevel() {

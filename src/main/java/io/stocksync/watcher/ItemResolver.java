@@ -37,8 +37,9 @@ public class ItemResolver {
 
   private Optional<ChannelMapping> anyLocation(Channel channel, ChannelEvent.Line line) {
     if (line.externalId() != null) {
+      // An order line may name the variant (Shopify) where the mapping's externalId is the stock item.
       var byId = em.createQuery("SELECT m FROM ChannelMapping m WHERE m.tenantId = :t AND m.channelId = :c"
-              + " AND m.externalId = :e", ChannelMapping.class)
+              + " AND (m.externalId = :e OR m.externalVariantId = :e)", ChannelMapping.class)
           .setParameter("t", channel.tenantId()).setParameter("c", channel.id()).setParameter("e", line.externalId())
           .getResultStream().findFirst();
       if (byId.isPresent()) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stocksync.channel.standin.ShopifyStandIn;
 import io.stocksync.channel.standin.SquareStandIn;
 import io.stocksync.channel.webhook.VendorSigner;
 import io.stocksync.teststack.Api;
@@ -196,6 +197,28 @@ class PipelineIT {
     awaitLevels(shop, 5, 7);
     Thread.sleep(3_000);
     assertEquals(7L, shop.onHand(), "the older level came second in the batch and is ignored");
+  }
+
+  @Test
+  void aShopifyOrderNamingOnlyTheVariantMovesTheProductMappedWithThatVariant() throws Exception {
+    var shop = shop("Variant shop", 20);
+    var tenant = shop.tenant();
+    String product = tenant.product("OURS-" + shop.shopifyItem(), 20);
+    long variant = 50_000_000_000L + Long.parseLong(shop.shopifyItem());
+    var mapped = tenant.admin().post("api/v1/mappings", "{\"productId\":\"" + product + "\",\"channelId\":\""
+        + shop.shopifyChannel() + "\",\"externalId\":\"9" + shop.shopifyItem() + "\",\"externalLocationId\":\""
+        + ShopifyStandIn.LOCATION + "\",\"externalVariantId\":\"" + variant + "\"}");
+    assertEquals(201, mapped.status(), mapped.body());
+    assertEquals(Long.toString(variant), mapped.json().getString("externalVariantId"));
+    String wooItem = "8" + shop.wooItem();
+    vendors.woo().setLevel(wooItem, 18);
+    tenant.mapping(product, shop.wooChannel(), wooItem);
+
+    var r = deliver(shop, shop.events().orderCreatedForVariant("evt-variant-" + variant, variant, variant, 3));
+    assertEquals(200, r.status(), r.body());
+    await().atMost(SETTLE).until(() -> tenant.onHand(product), equalTo(17L));
+    await().atMost(SETTLE).until(() -> vendors.woo().level(wooItem), equalTo(15L));
+    assertEquals(20L, shop.onHand(), "the shop's other product is untouched");
   }
 
   @Test

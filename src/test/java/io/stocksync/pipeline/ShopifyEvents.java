@@ -21,6 +21,16 @@ record ShopifyEvents(String secret) {
     return signed("orders/create", eventId, body, Instant.now());
   }
 
+  /** orders/create whose line names only the variant (a product without a SKU on Shopify). */
+  Delivery orderCreatedForVariant(String eventId, long orderId, long variantId, long quantity) {
+    String body = """
+        {"id":%d,"admin_graphql_api_id":"gid://shopify/Order/%d","created_at":"%s","financial_status":"paid",
+         "line_items":[{"id":%d,"variant_id":%d,"product_id":788032119674292922,"sku":"","quantity":%d,
+         "current_quantity":%d,"name":"Unlabelled item","price":"10.00"}]}"""
+        .formatted(orderId, orderId, Instant.now(), orderId * 10, variantId, quantity, quantity);
+    return signed("orders/create", eventId, body, Instant.now());
+  }
+
   /** refunds/create with the returned units restocked. */
   Delivery refundCreated(String eventId, long orderId, String sku, long quantity) {
     String body = """
