@@ -1,5 +1,6 @@
 package io.stocksync.alert;
 
+import io.stocksync.platform.metrics.MetricHandles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
@@ -26,7 +26,7 @@ public class AlertStore {
   EntityManager em;
 
   @Inject
-  MetricRegistry metrics;
+  MetricHandles metrics;
 
   /** Raises the alert unless one with this key is open; answers the new alert's id, if it was raised. */
   @Transactional

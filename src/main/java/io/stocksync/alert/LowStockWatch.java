@@ -2,7 +2,7 @@ package io.stocksync.alert;
 
 import io.stocksync.catalog.OnHandMoved;
 import io.stocksync.catalog.Product;
-import io.stocksync.tenant.Tenant;
+import io.stocksync.tenant.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -21,6 +21,9 @@ public class LowStockWatch {
 
   @Inject
   AlertStore alerts;
+
+  @Inject
+  TenantRepository tenants;
 
   void onMoved(@Observes OnHandMoved moved) {
     long limit = threshold(moved);
@@ -43,6 +46,6 @@ public class LowStockWatch {
     if (product != null && product.lowStockThreshold() != null) {
       return product.lowStockThreshold();
     }
-    return em.find(Tenant.class, moved.tenantId()).settings().defaultLowStockThreshold();
+    return tenants.get(moved.tenantId()).settings().defaultLowStockThreshold();
   }
 }

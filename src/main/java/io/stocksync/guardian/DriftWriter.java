@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -83,11 +84,11 @@ public class DriftWriter extends AbstractItemWriter {
   }
 
   /** The channel's client, looked up once per partition; empty if the channel is gone. */
-  private java.util.Optional<ChannelClient> client() {
+  private Optional<ChannelClient> client() {
     if (client == null) {
       client = clients.of(UUID.fromString(tenantId), UUID.fromString(channelId)).orElse(null);
     }
-    return java.util.Optional.ofNullable(client);
+    return Optional.ofNullable(client);
   }
 
   /** One push call for every repair of the chunk; answers the repaired/failed/skipped counts. */

@@ -1,10 +1,10 @@
 package io.stocksync.guardian;
 
 import io.stocksync.channel.ChannelType;
+import io.stocksync.platform.metrics.MetricHandles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.metrics.Tag;
 public class GuardianMetrics {
 
   @Inject
-  MetricRegistry metrics;
+  MetricHandles metrics;
 
   /** A run's execution ended with this batch status (COMPLETED, FAILED, STOPPED) after this long. */
   void runEnded(String batchStatus, Duration took) {

@@ -38,7 +38,6 @@ public class SyncRequests {
   Queue syncQueue;
 
   @Transactional(Transactional.TxType.MANDATORY)
-  @SuppressWarnings("unchecked")
   public void request(UUID tenantId, Collection<UUID> productIds, UUID sourceChannelId) {
     request(tenantId, productIds, sourceChannelId, Instant.now());
   }

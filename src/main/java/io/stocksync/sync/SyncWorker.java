@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +101,7 @@ public class SyncWorker {
       var outcomes = writer.push(endpoint, pushes);
       long ms = (System.nanoTime() - t0) / 1_000_000;
       breaker.onSuccess(ms, TimeUnit.MILLISECONDS);
-      var settledOutcomes = new java.util.LinkedHashMap<PendingPush, PushOutcome>();
+      var settledOutcomes = new LinkedHashMap<PendingPush, PushOutcome>();
       for (var p : batch) {
         settledOutcomes.put(p, outcomes.getOrDefault(p.externalId(),
             new PushOutcome(PushOutcome.Status.FAILED, null, null, "no outcome from the channel", null)));

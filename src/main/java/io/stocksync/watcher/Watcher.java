@@ -86,16 +86,13 @@ public class Watcher {
   /** Only the message's own delivery (after a batch failed: one bad delivery must not hold up the others). */
   @Transactional
   public Set<UUID> processOnly(DeliveryMessage message) {
-    return process(message.tenantId(), waiting(COLUMNS + " AND id = ? FOR UPDATE", message, null));
+    return process(message.tenantId(), waiting(COLUMNS + " AND id = ? LIMIT ? FOR UPDATE", message, 1));
   }
 
   @SuppressWarnings("unchecked")
-  private List<Object[]> waiting(String sql, DeliveryMessage message, Integer limit) {
-    var query = em.createNativeQuery(sql).setParameter(1, message.tenantId()).setParameter(2, message.deliveryId());
-    if (limit != null) {
-      query.setParameter(3, limit);
-    }
-    return query.getResultList();
+  private List<Object[]> waiting(String sql, DeliveryMessage message, int limit) {
+    return em.createNativeQuery(sql).setParameter(1, message.tenantId()).setParameter(2, message.deliveryId())
+        .setParameter(3, limit).getResultList();
   }
 
   /** Answers the channels that now have levels to push; the caller wakes Sync for them after the commit. */
