@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -32,7 +33,7 @@ public class StockLedger {
     lock(product);
     long before = product.move(delta);
     var movement = new StockMovement(product, before, delta, reason, source);
-    em.persist(movement);
+    persist(movement, product, source);
     moved.fire(new OnHandMoved(product.tenantId(), product.id(), before, before + delta));
     return movement;
   }
@@ -43,9 +44,37 @@ public class StockLedger {
     lock(product);
     long before = product.move(level - product.onHand());
     var movement = new StockMovement(product, before, level - before, reason, source);
-    em.persist(movement);
+    persist(movement, product, source);
     moved.fire(new OnHandMoved(product.tenantId(), product.id(), before, level));
     return movement;
+  }
+
+  /**
+   * Whether this channel's event already moved this product (the ledger's unique key), in the database or earlier in
+   * this transaction. The query does not flush the persistence context: a flush compares every managed entity, and a
+   * Watcher batch asks this for every order line; this transaction's own movements are remembered instead.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean alreadyMoved(Product product, MovementSource source) {
+    if (transaction.getResource(movedKey(product, source)) != null) {
+      return true;
+    }
+    return !em.createNativeQuery("SELECT 1 FROM stock_movement WHERE tenant_id = ? AND source_channel_id = ?"
+            + " AND external_event_id = ? AND product_id = ?")
+        .setParameter(1, product.tenantId()).setParameter(2, source.channelId())
+        .setParameter(3, source.externalEventId()).setParameter(4, product.id())
+        .setFlushMode(FlushModeType.COMMIT).getResultList().isEmpty();
+  }
+
+  private void persist(StockMovement movement, Product product, MovementSource source) {
+    em.persist(movement);
+    if (source.channelId() != null && source.externalEventId() != null) {
+      transaction.putResource(movedKey(product, source), Boolean.TRUE);
+    }
+  }
+
+  private static String movedKey(Product product, MovementSource source) {
+    return "stocksync.moved:" + source.channelId() + ":" + source.externalEventId() + ":" + product.id();
   }
 
   /**

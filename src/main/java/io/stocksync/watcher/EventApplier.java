@@ -57,7 +57,7 @@ public class EventApplier {
     }
     var changed = new LinkedHashSet<UUID>();
     deltas.forEach((product, delta) -> {
-      if (!items.alreadyApplied(channel, event.eventId(), product)) {
+      if (!ledger.alreadyMoved(product, source)) {
         ledger.move(product, delta, reason, source);
         changed.add(product.id());
       }
@@ -84,7 +84,7 @@ public class EventApplier {
       }
       var product = items.productOf(mapping);
       long target = line.quantity() + channel.bufferStock();
-      if (product.onHand() != target && !items.alreadyApplied(channel, event.eventId(), product)) {
+      if (product.onHand() != target && !ledger.alreadyMoved(product, source)) {
         ledger.setTo(product, target, MovementReason.CHANNEL_SET, source);
         changed.add(product.id());
       }

@@ -6,6 +6,7 @@ import io.stocksync.channel.Channel;
 import io.stocksync.channel.webhook.ChannelEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Finds our product and mapping for a line of a channel's event: by the channel's item id first, else by SKU.
- * Always within the channel's tenant.
+ * Always within the channel's tenant. The queries do not flush the persistence context: they read columns a
+ * Watcher transaction never changes (ids, SKUs), and a flush compares every managed entity, once per line of a batch.
  */
 @ApplicationScoped
 public class ItemResolver {
@@ -41,7 +43,7 @@ public class ItemResolver {
       var byId = em.createQuery("SELECT m FROM ChannelMapping m WHERE m.tenantId = :t AND m.channelId = :c"
               + " AND (m.externalId = :e OR m.externalVariantId = :e)", ChannelMapping.class)
           .setParameter("t", channel.tenantId()).setParameter("c", channel.id()).setParameter("e", line.externalId())
-          .getResultStream().findFirst();
+          .setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
       if (byId.isPresent()) {
         return byId;
       }
@@ -52,7 +54,7 @@ public class ItemResolver {
     return em.createQuery("SELECT m FROM ChannelMapping m, Product p WHERE m.productId = p.id AND p.tenantId = :t"
             + " AND p.sku = :sku AND m.channelId = :c", ChannelMapping.class)
         .setParameter("t", channel.tenantId()).setParameter("sku", line.sku()).setParameter("c", channel.id())
-        .getResultStream().findFirst();
+        .setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
   }
 
   public Optional<Product> product(Channel channel, ChannelEvent.Line line) {
@@ -61,25 +63,19 @@ public class ItemResolver {
       return mapped;
     }
     return em.createQuery("SELECT p FROM Product p WHERE p.tenantId = :t AND p.sku = :sku", Product.class)
-        .setParameter("t", channel.tenantId()).setParameter("sku", line.sku()).getResultStream().findFirst();
+        .setParameter("t", channel.tenantId()).setParameter("sku", line.sku())
+        .setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
   }
 
   public Product productOf(ChannelMapping mapping) {
     return em.find(Product.class, mapping.productId());
   }
 
-  /** Whether this channel's event already moved this product (the ledger's unique key, checked first). */
-  public boolean alreadyApplied(Channel channel, String eventId, Product product) {
-    return !em.createNativeQuery("SELECT 1 FROM stock_movement WHERE tenant_id = ? AND source_channel_id = ?"
-            + " AND external_event_id = ? AND product_id = ?")
-        .setParameter(1, channel.tenantId()).setParameter(2, channel.id()).setParameter(3, eventId)
-        .setParameter(4, product.id()).getResultList().isEmpty();
-  }
-
   public void recordReported(ChannelMapping mapping, long level, Instant at) {
     em.createNativeQuery("UPDATE channel_mapping SET last_reported_level = ?, last_reported_at = ?,"
             + " updated_at = now() WHERE id = ?")
-        .setParameter(1, level).setParameter(2, Timestamp.from(at)).setParameter(3, mapping.id()).executeUpdate();
+        .setParameter(1, level).setParameter(2, Timestamp.from(at)).setParameter(3, mapping.id())
+        .setFlushMode(FlushModeType.COMMIT).executeUpdate();
     // The managed mapping must show it too: a later level of the same Watcher batch is judged against it.
     em.refresh(mapping);
   }

@@ -13,6 +13,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -92,7 +93,7 @@ public class Watcher {
   @SuppressWarnings("unchecked")
   private List<Object[]> waiting(String sql, DeliveryMessage message, int limit) {
     return em.createNativeQuery(sql).setParameter(1, message.tenantId()).setParameter(2, message.deliveryId())
-        .setParameter(3, limit).getResultList();
+        .setParameter(3, limit).setFlushMode(FlushModeType.COMMIT).getResultList();
   }
 
   /** Answers the channels that now have levels to push; the caller wakes Sync for them after the commit. */
@@ -135,7 +136,8 @@ public class Watcher {
   private void mark(long deliveryId, String outcome, String kind) {
     em.createNativeQuery("UPDATE webhook_delivery SET outcome = ?, processed_at = now(),"
             + " event_kind = COALESCE(?, event_kind) WHERE id = ?")
-        .setParameter(1, outcome).setParameter(2, kind).setParameter(3, deliveryId).executeUpdate();
+        .setParameter(1, outcome).setParameter(2, kind).setParameter(3, deliveryId)
+        .setFlushMode(FlushModeType.COMMIT).executeUpdate(); // the inbox row is no entity: nothing to flush for it
   }
 
   private static long id(Object[] row) {
