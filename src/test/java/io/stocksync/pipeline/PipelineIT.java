@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -197,6 +198,35 @@ class PipelineIT {
     awaitLevels(shop, 5, 7);
     Thread.sleep(3_000);
     assertEquals(7L, shop.onHand(), "the older level came second in the batch and is ignored");
+  }
+
+  @Test
+  void aWooCommerceCancellationSentAgainWithEveryEditIsAppliedOnce() throws Exception {
+    var shop = shop("Cancelled order shop", 30);
+    var platform = new Api(base.toURI()).asPlatformAdmin();
+    String cancelled = """
+        {"id":%d,"status":"cancelled","date_created_gmt":"2026-11-01T10:00:00","date_modified_gmt":"%s",
+         "line_items":[{"id":1,"product_id":%s,"variation_id":0,"sku":"%s","quantity":4}]}""";
+    long order = 7_000 + Long.parseLong(shop.wooItem()) % 1_000;
+    assertEquals(200, platform.post("api/v1/tenants/" + shop.tenant().id() + "/pause", "{}").status());
+    // WooCommerce sends order.updated again for every later edit of a cancelled order, each with a new delivery id.
+    for (String edit : List.of("2026-11-01T11:00:00", "2026-11-01T11:05:00")) {
+      var r = shop.deliverWooCommerce("order.updated", "wc-" + order + "-" + edit,
+          cancelled.formatted(order, edit, shop.wooItem(), shop.sku()));
+      assertEquals("ACCEPTED", r.json().getString("outcome"), r.body());
+    }
+    Thread.sleep(2_000);
+    // Both wait parked; on resume the first replayed message takes both into one transaction.
+    assertEquals(200, platform.post("api/v1/tenants/" + shop.tenant().id() + "/resume", "{}").status());
+    await().atMost(SETTLE).until(shop::onHand, equalTo(34L));
+    await().atMost(SETTLE).until(() -> vendors.square().level(shop.squareItem()), equalTo(34L));
+
+    var later = shop.deliverWooCommerce("order.updated", "wc-" + order + "-note",
+        cancelled.formatted(order, "2026-11-01T12:00:00", shop.wooItem(), shop.sku()));
+    assertEquals("ACCEPTED", later.json().getString("outcome"), later.body());
+    Thread.sleep(3_000); // room for a wrongly applied copy to show up
+    assertEquals(34L, shop.onHand(), "the cancellation gives its 4 units back once");
+    assertEquals(2, shop.movements(), "initial stock and one movement for the cancellation");
   }
 
   @Test

@@ -3,10 +3,12 @@ package io.stocksync.pipeline;
 import io.stocksync.channel.standin.ShopifyStandIn;
 import io.stocksync.channel.standin.SquareStandIn;
 import io.stocksync.channel.standin.WooCommerceStandIn;
+import io.stocksync.channel.webhook.VendorSigner;
 import io.stocksync.teststack.Api;
 import io.stocksync.teststack.TestTenant;
 import io.stocksync.teststack.Webhooks;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the given stand-ins; item ids are unique per shop, so shops can share stand-ins.
  */
 record Shop(TestTenant tenant, String product, String sku, String shopifyChannel, String shopifyItem,
-    String wooChannel, String wooItem, String squareChannel, String squareItem, ShopifyEvents events,
-    Webhooks webhooks) {
+    String wooChannel, String wooItem, String wooSecret, String squareChannel, String squareItem,
+    ShopifyEvents events, Webhooks webhooks) {
 
   private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
 
@@ -28,8 +30,9 @@ record Shop(TestTenant tenant, String product, String sku, String shopifyChannel
     String secret = "shpss_" + id;
     String shopifyChannel = tenant.channel("SHOPIFY", "Shopify", 0, shopify.baseUrl(), ShopifyStandIn.TOKEN,
         secret);
+    String wooSecret = "woo-" + id;
     String wooChannel = tenant.channel("WOOCOMMERCE", "Woo", 2, woo.baseUrl(), WooCommerceStandIn.credentials(),
-        "woo-" + id);
+        wooSecret);
     String squareChannel = tenant.channel("SQUARE", "Square", 0, square.baseUrl(), SquareStandIn.TOKEN,
         "sq-" + id);
     String shopifyItem = Long.toString(id + 1);
@@ -41,12 +44,18 @@ record Shop(TestTenant tenant, String product, String sku, String shopifyChannel
     shopify.setLevel(shopifyItem, onHand);
     woo.setLevel(wooItem, onHand - 2);
     square.setLevel(squareItem, onHand);
-    return new Shop(tenant, product, sku, shopifyChannel, shopifyItem, wooChannel, wooItem, squareChannel,
-        squareItem, new ShopifyEvents(secret), new Webhooks(base));
+    return new Shop(tenant, product, sku, shopifyChannel, shopifyItem, wooChannel, wooItem, wooSecret,
+        squareChannel, squareItem, new ShopifyEvents(secret), new Webhooks(base));
   }
 
   Api.Response deliver(ShopifyEvents.Delivery delivery) {
     return webhooks.post(shopifyChannel, delivery.headers(), delivery.body());
+  }
+
+  /** A webhook of this shop's WooCommerce store, signed as WooCommerce signs it. */
+  Api.Response deliverWooCommerce(String topic, String deliveryId, String json) {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    return webhooks.post(wooChannel, VendorSigner.wooCommerceHeaders(topic, deliveryId, body, wooSecret), body);
   }
 
   /** Orders {@code quantity} units on Shopify under a new event id. */
