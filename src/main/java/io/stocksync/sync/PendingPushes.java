@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,7 +67,15 @@ public class PendingPushes {
   @Transactional
   public void recordOutcomes(UUID tenantId, Map<PendingPush, PushOutcome> outcomes, long latencyMs,
       String requestId) {
-    outcomes.forEach((p, outcome) -> recordOutcome(tenantId, p, outcome, latencyMs, requestId));
+    inLockOrder(outcomes.keySet()).forEach(p -> recordOutcome(tenantId, p, outcomes.get(p), latencyMs, requestId));
+  }
+
+  /**
+   * Rows in id order, the order in which the Watcher's flagging locks them too, so that a batch settled here and a
+   * batch flagged there never deadlock (PostgreSQL orders uuids by their bytes, as their text sorts).
+   */
+  private static List<PendingPush> inLockOrder(Collection<PendingPush> batch) {
+    return batch.stream().sorted(Comparator.comparing(p -> p.mappingId().toString())).toList();
   }
 
   private void recordOutcome(UUID tenantId, PendingPush p, PushOutcome outcome, long latencyMs, String requestId) {
@@ -97,7 +107,7 @@ public class PendingPushes {
 
   private void parkAs(String outcome, UUID tenantId, List<PendingPush> batch, Integer httpStatus,
       Duration retryAfter, String error, long latencyMs, String requestId) {
-    for (var p : batch) {
+    for (var p : inLockOrder(batch)) {
       reschedule(p, backoff(p.attempts() + 1, retryAfter), null);
       event(tenantId, p, outcome, latencyMs, httpStatus, error, requestId);
     }

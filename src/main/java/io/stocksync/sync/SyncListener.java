@@ -21,10 +21,14 @@ public class SyncListener implements MessageListener {
   @Inject
   SyncWorker worker;
 
+  @Inject
+  SyncRequests requests;
+
   @Override
   public void onMessage(Message message) {
     try {
       var wakeUp = SyncWakeUp.fromJson(message.getBody(String.class));
+      requests.taken(wakeUp.tenantId(), wakeUp.channelId());
       RequestId.runWith(wakeUp.requestId(), wakeUp.tenantId(),
           () -> worker.pushPending(wakeUp.tenantId(), wakeUp.channelId()));
     } catch (JMSException e) {

@@ -1,10 +1,13 @@
 package io.stocksync.sync;
 
-import io.stocksync.platform.request.RequestId;
-import jakarta.annotation.Resource;
 import io.stocksync.catalog.StockChanged;
+import io.stocksync.platform.request.RequestId;
+import io.stocksync.platform.schedule.Periodic;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -18,8 +21,10 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Asks for pushes: flags the products' mappings on every channel but the source, in the caller's transaction so
@@ -27,6 +32,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SyncRequests {
+
+  private static final Logger LOG = Logger.getLogger(SyncRequests.class.getName());
 
   @PersistenceContext(unitName = "stocksync")
   EntityManager em;
@@ -36,6 +43,24 @@ public class SyncRequests {
 
   @Resource(lookup = "jms/sync")
   Queue syncQueue;
+
+  @Inject
+  Periodic periodic;
+
+  private final WakeUpCoalescer coalescer = new WakeUpCoalescer();
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    periodic.every(WakeUpCoalescer.HOLD, this::sendHeldBack);
+  }
+
+  private void sendHeldBack() {
+    try {
+      coalescer.due(System.nanoTime()).forEach(key -> send(key.tenantId(), key.channelId()));
+    } catch (RuntimeException e) {
+      // The broker is away: the retry scheduler wakes Sync for the flags once it is back.
+      LOG.log(Level.FINE, "held-back sync wake-ups not sent: " + e.getMessage());
+    }
+  }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void request(UUID tenantId, Collection<UUID> productIds, UUID sourceChannelId) {
@@ -58,10 +83,11 @@ public class SyncRequests {
     if (productIds.isEmpty()) {
       return Set.of();
     }
-    List<Object> channels = em.createNativeQuery("UPDATE channel_mapping SET push_requested_at = clock_timestamp(),"
-            + " change_received_at = COALESCE(change_received_at, ?)"
+    // Rows are locked in id order, as Sync settles them, so that the two never deadlock.
+    List<Object> channels = em.createNativeQuery("UPDATE channel_mapping m SET push_requested_at = clock_timestamp(),"
+            + " change_received_at = COALESCE(m.change_received_at, ?) FROM (SELECT id FROM channel_mapping"
             + " WHERE tenant_id = ? AND product_id = ANY (CAST(? AS uuid[])) AND channel_id IS DISTINCT FROM ?"
-            + " RETURNING channel_id")
+            + " ORDER BY id FOR UPDATE) locked WHERE m.id = locked.id RETURNING m.channel_id")
         .setParameter(1, Timestamp.from(receivedAt)).setParameter(2, tenantId)
         .setParameter(3, "{" + String.join(",", productIds.stream().map(UUID::toString).toList()) + "}")
         .setParameter(4, sourceChannelId)
@@ -75,11 +101,26 @@ public class SyncRequests {
   }
 
   /**
-   * Sends a wake-up for one channel; grouped by tenant like every message of a tenant. Non-persistent: the flags
-   * in the database are the durable part, and the retry scheduler wakes Sync for any flag whose wake-up a broker
-   * restart lost, so a journal write per wake-up would buy nothing.
+   * Wakes Sync up for one channel, unless a wake-up this server sent for it is still waiting (it covers this one:
+   * {@link WakeUpCoalescer}).
    */
   public void wake(UUID tenantId, UUID channelId) {
+    if (coalescer.shouldSend(tenantId, channelId, System.nanoTime())) {
+      send(tenantId, channelId);
+    }
+  }
+
+  /** Sync took a wake-up for the channel and reads its flags next: the next change needs a wake-up of its own. */
+  public void taken(UUID tenantId, UUID channelId) {
+    coalescer.taken(tenantId, channelId);
+  }
+
+  /**
+   * Grouped by tenant like every message of a tenant. Non-persistent: the flags in the database are the durable
+   * part, and the retry scheduler wakes Sync for any flag whose wake-up a broker restart lost, so a journal write per
+   * wake-up would buy nothing.
+   */
+  private void send(UUID tenantId, UUID channelId) {
     try (var context = connectionFactory.createContext()) {
       var message = context.createTextMessage(SyncWakeUp.of(tenantId, channelId, RequestId.current()).toJson());
       message.setStringProperty("JMSXGroupID", tenantId.toString());
