@@ -59,11 +59,21 @@ class GuardianScheduleIT {
     everyMinute.add(tenantId.toString());
   }
 
-  /** Later test classes share the server: these tenants must not go on running every minute. */
+  /**
+   * Later tests share the server and this class's stand-in: these tenants must not go on running every minute, and
+   * a run the schedulers claimed for them before the change (a minute's slot that came round) must not read the
+   * stand-in while the next test counts its reads.
+   */
   @org.junit.jupiter.api.AfterEach
   void backToTheDefaultInterval() throws Exception {
     for (String t : everyMinute) {
       sql("UPDATE tenant SET reconcile_interval_minutes = 15, created_at = now() WHERE id = ?", t);
+    }
+    Thread.sleep(2_500); // a scheduler tick that read the old interval has claimed by now
+    for (String t : everyMinute) {
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> count(
+          "SELECT count(*) FROM guardian_run WHERE tenant_id = ? AND state IN ('CLAIMED', 'RUNNING')", t),
+          n -> n == 0);
     }
   }
 
