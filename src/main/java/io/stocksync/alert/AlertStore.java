@@ -61,13 +61,13 @@ public class AlertStore {
   /** Resolves the open alerts with any of these keys in one statement (the Guardian clears whole pages). */
   @Transactional
   @SuppressWarnings("unchecked")
-  public void resolveAll(UUID tenantId, java.util.Collection<String> keys) {
+  public void resolveAll(UUID tenantId, Collection<String> keys) {
     if (keys.isEmpty()) {
       return;
     }
     List<Object> resolved = em.createNativeQuery("UPDATE alert SET status = 'RESOLVED', resolved_at = now()"
             + " WHERE tenant_id = ? AND dedupe_key = ANY (CAST(? AS text[])) AND status <> 'RESOLVED' RETURNING id")
-        .setParameter(1, tenantId).setParameter(2, "{" + String.join(",", keys) + "}").getResultList();
+        .setParameter(1, tenantId).setParameter(2, textArray(keys)).getResultList();
     resolved.forEach(id -> notify(tenantId, (UUID) id, "alert.resolved"));
   }
 
@@ -77,10 +77,13 @@ public class AlertStore {
   public Set<String> openKeys(UUID tenantId, Collection<String> keys) {
     List<Object> open = em.createNativeQuery("SELECT dedupe_key FROM alert WHERE tenant_id = ?"
             + " AND dedupe_key = ANY (CAST(? AS text[])) AND status <> 'RESOLVED'")
-        .setParameter(1, tenantId).setParameter(2, "{" + String.join(",", keys.stream()
-            .map(k -> "\"" + k + "\"").toList()) + "}")
-        .getResultList();
+        .setParameter(1, tenantId).setParameter(2, textArray(keys)).getResultList();
     return open.stream().map(String.class::cast).collect(Collectors.toSet());
+  }
+
+  /** A PostgreSQL text[] literal of alert keys (ours: no quotes or backslashes in them). */
+  private static String textArray(Collection<String> keys) {
+    return keys.stream().map(k -> "\"" + k + "\"").collect(Collectors.joining(",", "{", "}"));
   }
 
   private void notify(UUID tenantId, UUID alertId, String eventType) {

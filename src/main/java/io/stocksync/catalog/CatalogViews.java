@@ -19,12 +19,13 @@ public final class CatalogViews {
   }
 
   public record MappingView(UUID id, UUID productId, UUID channelId, String externalId, String externalLocationId,
-      String externalVariantId, Long lastPushedLevel, OffsetDateTime lastPushedAt, Long lastReportedLevel, OffsetDateTime lastReportedAt,
-      long version) {
+      String externalVariantId, Long lastPushedLevel, OffsetDateTime lastPushedAt, Long lastReportedLevel,
+      OffsetDateTime lastReportedAt, long version) {
 
     public static MappingView of(ChannelMapping m) {
       return new MappingView(m.id(), m.productId(), m.channelId(), m.externalId(), m.externalLocationId(),
-          m.externalVariantId(), m.lastPushedLevel(), m.lastPushedAt(), m.lastReportedLevel(), m.lastReportedAt(), m.version());
+          m.externalVariantId(), m.lastPushedLevel(), m.lastPushedAt(), m.lastReportedLevel(), m.lastReportedAt(),
+          m.version());
     }
   }
 

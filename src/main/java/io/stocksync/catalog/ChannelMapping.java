@@ -57,10 +57,6 @@ public class ChannelMapping {
 
   protected ChannelMapping() {}
 
-  public ChannelMapping(UUID tenantId, UUID productId, UUID channelId, String externalId, String externalLocationId) {
-    this(tenantId, productId, channelId, externalId, externalLocationId, null);
-  }
-
   public ChannelMapping(UUID tenantId, UUID productId, UUID channelId, String externalId, String externalLocationId,
       String externalVariantId) {
     this.id = UUID.randomUUID();

@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -56,8 +58,8 @@ public class GuardianRuns {
   }
 
   /** Those of the runs that are no longer claimed or running. */
-  public java.util.Set<UUID> notActive(java.util.Set<UUID> runIds) {
-    var ended = new java.util.HashSet<UUID>(runIds);
+  public Set<UUID> notActive(Set<UUID> runIds) {
+    var ended = new HashSet<UUID>(runIds);
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, "SELECT id FROM guardian_run"
         + " WHERE id = ANY (?) AND state IN ('CLAIMED', 'RUNNING')", c.createArrayOf("uuid", runIds.toArray()));
         ResultSet rs = ps.executeQuery()) {

@@ -2,7 +2,9 @@ package io.stocksync.intake;
 
 import io.stocksync.channel.webhook.MalformedWebhookException;
 import io.stocksync.channel.webhook.WebhookRequest;
+import io.stocksync.platform.metrics.MetricHandles;
 import io.stocksync.platform.problem.ProblemException;
+import io.stocksync.platform.request.LogContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -12,8 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import io.stocksync.platform.metrics.MetricHandles;
-import io.stocksync.platform.request.LogContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Tag;
 

@@ -1,8 +1,8 @@
 package io.stocksync.sync;
 
 import io.stocksync.catalog.ExpectedLevel;
-import io.stocksync.platform.metrics.MetricHandles;
 import io.stocksync.channel.push.PushOutcome;
+import io.stocksync.platform.metrics.MetricHandles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

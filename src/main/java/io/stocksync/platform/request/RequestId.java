@@ -28,7 +28,7 @@ public final class RequestId {
   }
 
   /** Runs a tenant's work under a request id carried by a message: its writes and log records name both. */
-  public static void runWith(String id, java.util.UUID tenantId, Runnable work) {
+  public static void runWith(String id, UUID tenantId, Runnable work) {
     String previous = CURRENT.get();
     String previousTenant = CURRENT_TENANT.get();
     bind(id);
@@ -50,7 +50,7 @@ public final class RequestId {
    * callbacks (a batch job's or step's listeners), where {@link #runWith}'s block does not fit. Pooled threads:
    * always pair it with clear in a finally or an after-callback.
    */
-  public static void bindUntilCleared(String id, java.util.UUID tenantId) {
+  public static void bindUntilCleared(String id, UUID tenantId) {
     bind(id);
     bindTenant(tenantId == null ? null : tenantId.toString());
   }
