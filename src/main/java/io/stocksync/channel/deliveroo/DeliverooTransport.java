@@ -8,9 +8,9 @@ import io.stocksync.channel.push.CredentialsRejectedException;
 import io.stocksync.channel.push.LevelPush;
 import io.stocksync.channel.push.PushOutcome;
 import io.stocksync.channel.push.PushOutcomes;
+import io.stocksync.platform.json.JsonP;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.LinkedHashMap;
@@ -62,10 +62,10 @@ public class DeliverooTransport {
 
   private Map<String, PushOutcome> pushSlice(ChannelEndpoint endpoint, String[] account, String site,
       List<LevelPush> slice) {
-    var items = Json.createArrayBuilder();
-    slice.forEach(p -> items.add(Json.createObjectBuilder().add("item_id", p.externalId())
+    var items = JsonP.createArrayBuilder();
+    slice.forEach(p -> items.add(JsonP.createObjectBuilder().add("item_id", p.externalId())
         .add("status", p.level() <= 0 ? "unavailable" : "available")));
-    var body = Json.createObjectBuilder().add("item_unavailabilities", items).build().toString();
+    var body = JsonP.createObjectBuilder().add("item_unavailabilities", items).build().toString();
     var path = "/menu/v2/brands/" + account[0] + "/sites/" + site + "/menu/item_unavailabilities";
     var reply = send(endpoint, account, path, body, true);
     return reply.ok() ? slice.stream().collect(Collectors.toMap(LevelPush::externalId,

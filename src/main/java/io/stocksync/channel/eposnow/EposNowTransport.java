@@ -7,9 +7,9 @@ import io.stocksync.channel.push.Credentials;
 import io.stocksync.channel.push.LevelPush;
 import io.stocksync.channel.push.PushOutcome;
 import io.stocksync.channel.push.PushOutcomes;
+import io.stocksync.platform.json.JsonP;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -148,8 +148,8 @@ public class EposNowTransport {
    */
   private void adjust(ChannelEndpoint endpoint, String direction, List<Change> changes,
       Map<String, PushOutcome> outcomes) {
-    var body = Json.createArrayBuilder();
-    changes.forEach(c -> body.add(Json.createObjectBuilder().add("ProductId", Long.parseLong(c.productId()))
+    var body = JsonP.createArrayBuilder();
+    changes.forEach(c -> body.add(JsonP.createObjectBuilder().add("ProductId", Long.parseLong(c.productId()))
         .add("LocationId", Long.parseLong(c.locationId())).add("ChangeInStock", c.units())));
     var reply = http.send(authorized(endpoint, "/api/v4/ProductStock/" + direction)
         .header("Content-Type", "application/json").POST(BodyPublishers.ofString(body.build().toString())).build(),

@@ -7,9 +7,9 @@ import io.stocksync.channel.push.Credentials;
 import io.stocksync.channel.push.LevelPush;
 import io.stocksync.channel.push.PushOutcome;
 import io.stocksync.channel.push.PushOutcomes;
+import io.stocksync.platform.json.JsonP;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -60,8 +60,8 @@ public class GenericTransport {
   }
 
   private Map<String, PushOutcome> pushSlice(ChannelEndpoint endpoint, List<LevelPush> slice) {
-    var items = Json.createArrayBuilder();
-    slice.forEach(p -> items.add(Json.createObjectBuilder().add("externalId", p.externalId()).add("level", p.level())));
+    var items = JsonP.createArrayBuilder();
+    slice.forEach(p -> items.add(JsonP.createObjectBuilder().add("externalId", p.externalId()).add("level", p.level())));
     var reply = http.send(authorized(endpoint, "/stock").header("Content-Type", "application/json")
         .header("Idempotency-Key", idempotencyKey(slice)).PUT(BodyPublishers.ofString(items.build().toString()))
         .build(), "generic stock write");
@@ -73,7 +73,7 @@ public class GenericTransport {
       answer.getJsonArray("results").getValuesAs(JsonObject.class)
           .forEach(r -> results.put(r.getString("externalId"), r));
     } else {
-      slice.forEach(p -> results.put(p.externalId(), Json.createObjectBuilder().add("status", "ok").build()));
+      slice.forEach(p -> results.put(p.externalId(), JsonP.createObjectBuilder().add("status", "ok").build()));
     }
     var outcomes = new LinkedHashMap<String, PushOutcome>();
     for (var p : slice) {

@@ -1,9 +1,9 @@
 package io.stocksync.channel.push;
 
+import io.stocksync.platform.json.JsonP;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -102,7 +102,7 @@ public class ChannelHttp {
 
     /** The body as JSON; a body that is not JSON (a proxy's error page, say) fails the whole call. */
     public JsonValue json() {
-      try (var reader = Json.createReader(new StringReader(body == null || body.isBlank() ? "null" : body))) {
+      try (var reader = JsonP.createReader(new StringReader(body == null || body.isBlank() ? "null" : body))) {
         return reader.readValue();
       } catch (JsonException e) {
         throw new ChannelCallException("unreadable answer (HTTP " + status + ")", status, null, e);

@@ -6,7 +6,7 @@ import io.stocksync.channel.push.CredentialsRejectedException;
 import io.stocksync.channel.push.LevelPush;
 import io.stocksync.channel.push.RateLimitedException;
 import io.stocksync.channel.push.RetryAfter;
-import jakarta.json.Json;
+import io.stocksync.platform.json.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -41,22 +41,22 @@ final class ShopifyGraphql {
 
   /** An explicit null changeFromQuantity opts that item out of the check: we only do so when we know no level. */
   static JsonObject setQuantities(List<LevelPush> pushes, String idempotencyKey) {
-    var quantities = Json.createArrayBuilder();
+    var quantities = JsonP.createArrayBuilder();
     for (var p : pushes) {
-      quantities.add(Json.createObjectBuilder().add("inventoryItemId", gid("InventoryItem", p.externalId()))
+      quantities.add(JsonP.createObjectBuilder().add("inventoryItemId", gid("InventoryItem", p.externalId()))
           .add("locationId", gid("Location", p.externalLocationId())).add("quantity", p.level())
           .add("changeFromQuantity", p.expectedCurrent() == null ? JsonValue.NULL
-              : Json.createValue(p.expectedCurrent())));
+              : JsonP.createValue(p.expectedCurrent())));
     }
-    var input = Json.createObjectBuilder().add("name", "available").add("reason", "correction")
+    var input = JsonP.createObjectBuilder().add("name", "available").add("reason", "correction")
         .add("quantities", quantities);
-    return document(SET.formatted(idempotencyKey), Json.createObjectBuilder().add("input", input).build());
+    return document(SET.formatted(idempotencyKey), JsonP.createObjectBuilder().add("input", input).build());
   }
 
   static JsonObject levels(List<String> inventoryItemIds) {
-    var ids = Json.createArrayBuilder();
+    var ids = JsonP.createArrayBuilder();
     inventoryItemIds.forEach(id -> ids.add(gid("InventoryItem", id)));
-    return document(LEVELS, Json.createObjectBuilder().add("ids", ids).build());
+    return document(LEVELS, JsonP.createObjectBuilder().add("ids", ids).build());
   }
 
   /** Shopify ids are gids; a mapping may hold the bare number (it exceeds 2^53, so it stays a string). */
@@ -110,6 +110,6 @@ final class ShopifyGraphql {
   }
 
   private static JsonObject document(String query, JsonObject variables) {
-    return Json.createObjectBuilder().add("query", query).add("variables", variables).build();
+    return JsonP.createObjectBuilder().add("query", query).add("variables", variables).build();
   }
 }

@@ -3,7 +3,7 @@ package io.stocksync.channel.square;
 import io.stocksync.channel.push.ChannelCallException;
 import io.stocksync.channel.push.ChannelHttp;
 import io.stocksync.channel.push.LevelPush;
-import jakarta.json.Json;
+import io.stocksync.platform.json.JsonP;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -20,25 +20,25 @@ final class SquarePayloads {
 
   /** reference_id ties each count to our push (its idempotency key), so a count on Square traces back to us. */
   static JsonObject batchCreate(List<LevelPush> pushes, SquareAttempts.Attempt attempt) {
-    var changes = Json.createArrayBuilder();
+    var changes = JsonP.createArrayBuilder();
     for (var p : pushes) {
-      var count = Json.createObjectBuilder().add("catalog_object_id", p.externalId()).add("state", "IN_STOCK")
+      var count = JsonP.createObjectBuilder().add("catalog_object_id", p.externalId()).add("state", "IN_STOCK")
           .add("location_id", p.externalLocationId()).add("quantity", Long.toString(p.level()))
           .add("occurred_at", attempt.occurredAt().toString());
       if (p.idempotencyKey() != null) {
         count.add("reference_id", p.idempotencyKey());
       }
-      changes.add(Json.createObjectBuilder().add("type", "PHYSICAL_COUNT").add("physical_count", count));
+      changes.add(JsonP.createObjectBuilder().add("type", "PHYSICAL_COUNT").add("physical_count", count));
     }
-    return Json.createObjectBuilder().add("idempotency_key", attempt.idempotencyKey()).add("changes", changes)
+    return JsonP.createObjectBuilder().add("idempotency_key", attempt.idempotencyKey()).add("changes", changes)
         .add("ignore_unchanged_counts", true).build();
   }
 
   static JsonObject retrieveCounts(List<String> catalogObjectIds, String cursor) {
-    var ids = Json.createArrayBuilder();
+    var ids = JsonP.createArrayBuilder();
     catalogObjectIds.forEach(ids::add);
-    var body = Json.createObjectBuilder().add("catalog_object_ids", ids)
-        .add("states", Json.createArrayBuilder().add("IN_STOCK"));
+    var body = JsonP.createObjectBuilder().add("catalog_object_ids", ids)
+        .add("states", JsonP.createArrayBuilder().add("IN_STOCK"));
     if (cursor != null) {
       body.add("cursor", cursor);
     }

@@ -1,6 +1,6 @@
 package io.stocksync.channel.webhook;
 
-import jakarta.json.Json;
+import io.stocksync.platform.json.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -28,7 +28,7 @@ public final class WebhookJson {
   private WebhookJson() {}
 
   public static JsonObject parse(byte[] body) {
-    try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (var reader = JsonP.createReader(new ByteArrayInputStream(body))) {
       return asObject(reader.readValue(), "body");
     } catch (JsonException e) {
       throw new MalformedWebhookException("body is not JSON: " + e.getMessage(), e);
@@ -36,7 +36,7 @@ public final class WebhookJson {
   }
 
   public static JsonObject parse(String text, String what) {
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = JsonP.createReader(new StringReader(text))) {
       return asObject(reader.readValue(), what);
     } catch (JsonException e) {
       throw new MalformedWebhookException(what + " is not JSON: " + e.getMessage(), e);

@@ -7,9 +7,9 @@ import io.stocksync.channel.push.Credentials;
 import io.stocksync.channel.push.LevelPush;
 import io.stocksync.channel.push.PushOutcome;
 import io.stocksync.channel.push.PushOutcomes;
+import io.stocksync.platform.json.JsonP;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -81,10 +81,10 @@ public class WooCommerceTransport {
   }
 
   private Map<String, PushOutcome> pushSlice(ChannelEndpoint endpoint, List<LevelPush> slice) {
-    var update = Json.createArrayBuilder();
-    slice.forEach(p -> update.add(Json.createObjectBuilder().add("id", Long.parseLong(p.externalId()))
+    var update = JsonP.createArrayBuilder();
+    slice.forEach(p -> update.add(JsonP.createObjectBuilder().add("id", Long.parseLong(p.externalId()))
         .add("manage_stock", true).add("stock_quantity", p.level())));
-    var body = Json.createObjectBuilder().add("update", update).build();
+    var body = JsonP.createObjectBuilder().add("update", update).build();
     var reply = http.send(authorized(endpoint, "/wp-json/wc/v3/products/batch")
         .header("Content-Type", "application/json").POST(BodyPublishers.ofString(body.toString())).build(),
         "WooCommerce products batch");

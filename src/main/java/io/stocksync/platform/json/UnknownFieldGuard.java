@@ -1,7 +1,6 @@
 package io.stocksync.platform.json;
 
 import io.stocksync.platform.problem.ProblemException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
@@ -35,7 +34,7 @@ public class UnknownFieldGuard implements ReaderInterceptor {
     byte[] body = context.getInputStream().readAllBytes();
     context.setInputStream(new ByteArrayInputStream(body));
     JsonValue json;
-    try (var reader = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+    try (var reader = JsonP.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
       json = reader.readValue();
     } catch (JsonParsingException e) {
       throw ProblemException.badRequest("the body is not valid JSON: " + e.getMessage());
