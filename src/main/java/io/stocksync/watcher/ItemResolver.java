@@ -4,10 +4,12 @@ import io.stocksync.catalog.ChannelMapping;
 import io.stocksync.catalog.Product;
 import io.stocksync.channel.Channel;
 import io.stocksync.channel.webhook.ChannelEvent;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,6 +25,9 @@ public class ItemResolver {
   @PersistenceContext(unitName = "stocksync")
   EntityManager em;
 
+  @Resource
+  TransactionSynchronizationRegistry transaction;
+
   /**
    * The line's mapping; none when the line counts at another location than the one the mapping syncs (a
    * multi-location shop reports every location, and only the mapped one is this product's level).
@@ -37,7 +42,22 @@ public class ItemResolver {
     return id.substring(id.lastIndexOf('/') + 1);
   }
 
+  /**
+   * Remembered for the rest of the transaction: a Watcher batch of a busy shop names the same few items again and
+   * again (a hot product, 100 orders in one transaction), and mappings do not change under the Watcher.
+   */
+  @SuppressWarnings("unchecked")
   private Optional<ChannelMapping> anyLocation(Channel channel, ChannelEvent.Line line) {
+    String key = "stocksync.item:" + channel.id() + ":" + line.externalId() + ":" + line.sku();
+    var known = (Optional<ChannelMapping>) transaction.getResource(key);
+    if (known == null) {
+      known = lookUp(channel, line);
+      transaction.putResource(key, known);
+    }
+    return known;
+  }
+
+  private Optional<ChannelMapping> lookUp(Channel channel, ChannelEvent.Line line) {
     if (line.externalId() != null) {
       // An order line may name the variant (Shopify) where the mapping's externalId is the stock item.
       var byId = em.createQuery("SELECT m FROM ChannelMapping m WHERE m.tenantId = :t AND m.channelId = :c"

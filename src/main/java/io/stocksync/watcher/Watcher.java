@@ -19,6 +19,8 @@ import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -103,15 +106,17 @@ public class Watcher {
     }
     var tenant = tenants.find(tenantId).orElse(null);
     if (tenant == null || tenant.status() == TenantStatus.DELETING || tenant.status() == TenantStatus.DELETED) {
-      rows.forEach(r -> mark(id(r), "DEAD", null));
+      mark(rows.stream().map(Watcher::id).toList(), "DEAD", null);
       return Set.of();
     }
     if (tenant.status() == TenantStatus.PAUSED) {
-      rows.forEach(r -> mark(id(r), "PARKED", null));
+      mark(rows.stream().map(Watcher::id).toList(), "PARKED", null);
       return Set.of();
     }
     Map<UUID, Set<UUID>> changedBySource = new LinkedHashMap<>();
     Map<UUID, Instant> earliestBySource = new LinkedHashMap<>();
+    List<Long> processed = new ArrayList<>();
+    List<String> kinds = new ArrayList<>();
     for (Object[] row : rows) {
       var channel = em.find(Channel.class, row[1]);
       var format = formats.of(channel.type()).orElseThrow();
@@ -123,21 +128,34 @@ public class Watcher {
         changedBySource.computeIfAbsent(channel.id(), c -> new LinkedHashSet<>()).addAll(changed);
         earliestBySource.putIfAbsent(channel.id(), ((Timestamp) row[5]).toInstant());
       }
-      mark(id(row), "PROCESSED", event.kind().name());
+      processed.add(id(row));
+      kinds.add(event.kind().name());
       LOG.fine(() -> "delivery " + id(row) + " (request " + requestId + ") applied: " + event.kind() + ", "
           + changed.size() + " product(s) changed");
     }
+    mark(processed, "PROCESSED", kinds);
     Set<UUID> toWake = new LinkedHashSet<>();
     changedBySource.forEach((source, products) ->
         toWake.addAll(sync.flag(tenantId, products, source, earliestBySource.get(source))));
     return toWake;
   }
 
-  private void mark(long deliveryId, String outcome, String kind) {
-    em.createNativeQuery("UPDATE webhook_delivery SET outcome = ?, processed_at = now(),"
-            + " event_kind = COALESCE(?, event_kind) WHERE id = ?")
-        .setParameter(1, outcome).setParameter(2, kind).setParameter(3, deliveryId)
+  /**
+   * One UPDATE for the batch's deliveries (an UPDATE per delivery was a round trip per order of a busy tenant).
+   * kinds, when given, holds each delivery's event kind in the order of ids.
+   */
+  private void mark(List<Long> ids, String outcome, List<String> kinds) {
+    em.createNativeQuery("UPDATE webhook_delivery d SET outcome = ?, processed_at = now(),"
+            + " event_kind = COALESCE(u.kind, d.event_kind)"
+            + " FROM unnest(CAST(? AS bigint[]), CAST(? AS text[])) AS u(id, kind) WHERE d.id = u.id")
+        .setParameter(1, outcome).setParameter(2, arrayLiteral(ids))
+        .setParameter(3, arrayLiteral(kinds != null ? kinds : Collections.nCopies(ids.size(), null)))
         .setFlushMode(FlushModeType.COMMIT).executeUpdate(); // the inbox row is no entity: nothing to flush for it
+  }
+
+  /** A PostgreSQL array literal of numbers or of enum names (nothing to quote); null elements as NULL. */
+  private static String arrayLiteral(List<?> values) {
+    return values.stream().map(v -> v == null ? "NULL" : v.toString()).collect(Collectors.joining(",", "{", "}"));
   }
 
   private static long id(Object[] row) {
