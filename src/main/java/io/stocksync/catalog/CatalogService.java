@@ -95,15 +95,18 @@ public class CatalogService {
 
   public MappingView createMapping(UUID tenantId, CatalogRequests.CreateMapping r) {
     products.get(tenantId, r.productId());
-    channels.get(tenantId, r.channelId());
+    var type = channels.get(tenantId, r.channelId()).type();
+    String externalId = type.canonicalId(r.externalId());
+    String variantId = type.canonicalId(r.externalVariantId());
     if (mappings.exists(tenantId, r.productId(), r.channelId())) {
       throw ProblemException.conflict("product " + r.productId() + " is already mapped on channel " + r.channelId());
     }
-    if (mappings.externalIdTaken(tenantId, r.channelId(), r.externalId())) {
-      throw ProblemException.conflict("external id " + r.externalId() + " is already mapped on this channel");
+    if (mappings.externalIdTaken(tenantId, r.channelId(), externalId)) {
+      throw ProblemException.conflict("external id " + externalId + " is already mapped on this channel");
     }
-    var mapping = new ChannelMapping(tenantId, r.productId(), r.channelId(), r.externalId(), r.externalLocationId(),
-        r.externalVariantId());
+    refuseTakenVariant(tenantId, r.channelId(), variantId, null);
+    var mapping = new ChannelMapping(tenantId, r.productId(), r.channelId(), externalId,
+        type.canonicalId(r.externalLocationId()), variantId);
     mappings.add(mapping);
     var view = MappingView.of(mapping);
     audit.record(tenantId, "mapping.create", "mapping", mapping.id(), null, view);
@@ -112,15 +115,26 @@ public class CatalogService {
 
   public MappingView updateMapping(UUID tenantId, UUID id, CatalogRequests.UpdateMapping r) {
     var mapping = mappings.get(tenantId, id);
+    var type = channels.get(tenantId, mapping.channelId()).type();
+    String externalId = type.canonicalId(r.externalId());
+    String variantId = type.canonicalId(r.externalVariantId());
     var before = MappingView.of(mapping);
-    if (!r.externalId().equals(mapping.externalId())
-        && mappings.externalIdTaken(tenantId, mapping.channelId(), r.externalId())) {
-      throw ProblemException.conflict("external id " + r.externalId() + " is already mapped on this channel");
+    if (!externalId.equals(mapping.externalId())
+        && mappings.externalIdTaken(tenantId, mapping.channelId(), externalId)) {
+      throw ProblemException.conflict("external id " + externalId + " is already mapped on this channel");
     }
-    mapping.relink(r.externalId(), r.externalLocationId(), r.externalVariantId());
+    refuseTakenVariant(tenantId, mapping.channelId(), variantId, id);
+    mapping.relink(externalId, type.canonicalId(r.externalLocationId()), variantId);
     var after = MappingView.of(mapping);
     audit.record(tenantId, "mapping.update", "mapping", id, before, after);
     return after;
+  }
+
+  /** An order line naming a variant must lead to one product: a variant id is mapped once per channel. */
+  private void refuseTakenVariant(UUID tenantId, UUID channelId, String variantId, UUID exceptMapping) {
+    if (variantId != null && mappings.variantTaken(tenantId, channelId, variantId, exceptMapping)) {
+      throw ProblemException.conflict("variant id " + variantId + " is already mapped on this channel");
+    }
   }
 
   public void deleteMapping(UUID tenantId, UUID id) {

@@ -36,6 +36,14 @@ public class MappingRepository {
         .setMaxResults(1).getResultList().isEmpty();
   }
 
+  /** Whether another mapping of the channel than exceptMapping (may be null) names this variant. */
+  public boolean variantTaken(UUID tenantId, UUID channelId, String variantId, UUID exceptMapping) {
+    return em.createQuery("SELECT m.id FROM ChannelMapping m WHERE m.tenantId = :t AND m.channelId = :c"
+            + " AND m.externalVariantId = :v", UUID.class)
+        .setParameter("t", tenantId).setParameter("c", channelId).setParameter("v", variantId)
+        .getResultStream().anyMatch(other -> !other.equals(exceptMapping));
+  }
+
   public List<ChannelMapping> page(UUID tenantId, PageRequest page, UUID productId, UUID channelId) {
     var q = em.createQuery("SELECT m FROM ChannelMapping m WHERE m.tenantId = :t AND m.id > :after"
             + (productId != null ? " AND m.productId = :p" : "") + (channelId != null ? " AND m.channelId = :c" : "")

@@ -169,4 +169,36 @@ class CatalogApiIT {
         + channel + "\",\"externalId\":\"wix-2\"}").status(), "one mapping per product and channel");
     assertEquals(409, shop.admin().delete("api/v1/channels/" + channel).status(), "channel still mapped");
   }
+
+  @Test
+  void shopifyIdsAreStoredBareAndAVariantLeadsToOneProduct() throws Exception {
+    var shop = TestTenant.create(base.toURI(), "Shopify ids", "STARTER");
+    String tee = shop.product("GID-1", 1);
+    String cap = shop.product("GID-2", 1);
+    String shopify = shop.channel("SHOPIFY", "Shopify", 0);
+    var created = shop.admin().post("api/v1/mappings", "{\"productId\":\"" + tee + "\",\"channelId\":\"" + shopify
+        + "\",\"externalId\":\"gid://shopify/InventoryItem/808950810\",\"externalLocationId\":"
+        + "\"gid://shopify/Location/655441491\",\"externalVariantId\":\"gid://shopify/ProductVariant/39072856\"}");
+    assertEquals(201, created.status(), created.body());
+    var view = created.json();
+    assertEquals("808950810", view.getString("externalId"), "the form Shopify's order webhooks name it by");
+    assertEquals("655441491", view.getString("externalLocationId"));
+    assertEquals("39072856", view.getString("externalVariantId"));
+
+    var sameItem = shop.admin().post("api/v1/mappings", "{\"productId\":\"" + cap + "\",\"channelId\":\""
+        + shopify + "\",\"externalId\":\"808950810\"}");
+    assertEquals(409, sameItem.status(), "the gid and the bare number are one item: " + sameItem.body());
+    var sameVariant = shop.admin().post("api/v1/mappings", "{\"productId\":\"" + cap + "\",\"channelId\":\""
+        + shopify + "\",\"externalId\":\"808950811\",\"externalVariantId\":\"39072856\"}");
+    assertEquals(409, sameVariant.status(), sameVariant.body());
+    assertEquals("application/problem+json", sameVariant.header("Content-Type"));
+
+    String capMapping = shop.mapping(cap, shopify, "808950811");
+    var relinked = shop.admin().put("api/v1/mappings/" + capMapping, "{\"externalId\":\"808950811\","
+        + "\"externalVariantId\":\"gid://shopify/ProductVariant/39072856\"}");
+    assertEquals(409, relinked.status(), "a variant taken by another mapping: " + relinked.body());
+    var own = shop.admin().put("api/v1/mappings/" + view.getString("id"), "{\"externalId\":\"808950810\","
+        + "\"externalVariantId\":\"39072856\"}");
+    assertEquals(200, own.status(), "a mapping keeps its own variant: " + own.body());
+  }
 }
