@@ -27,14 +27,15 @@ final class PipelineReport {
     }
     var os = ManagementFactory.getOperatingSystemMXBean();
     double ram = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : Double.NaN;
-    boolean shared = firstLoad(idleLoad) > 0.5;
+    boolean busy = firstLoad(idleLoad) > 0.5;
     s.append(String.format(Locale.ROOT, "Machine: %d cores, %.0f GiB RAM, Java %s; the load generator and the"
             + " channel stand-ins run in Maven's JVM on the same cores as Liberty, PostgreSQL and Artemis. Load"
             + " average (1/5/15 min) before the benchmark started: %s; the figure before each run also holds the"
             + " tail of the benchmark's own previous run.%s%n%n",
         Runtime.getRuntime().availableProcessors(), ram / (1L << 30), System.getProperty("java.version"), idleLoad,
-        shared ? " **Shared machine: the load was above 0.5 before the benchmark started (other engineers' builds"
-            + " and tests), so these numbers are pessimistic and noisy.**" : ""));
+        busy ? " **The load was above 0.5 when the benchmark started** (the decaying tail of a build, of the"
+            + " server's start or of an earlier benchmark, or other work on the machine: the server section says"
+            + " which); read the numbers as pessimistic." : ""));
     s.append("| scenario | shops | load before (1/5/15 min) | target rate /s | sent | 200 | other answers"
         + " | accepted /s | accept p50 / p99 / p99.9 / max (ms) | orders completed | end-to-end p50 / p99 / p99.9"
         + " / max (ms) | end-to-end /s | drained after last send (s) |\n");
