@@ -49,8 +49,7 @@ public class DeadLetters {
   public List<DeadLetter> list(int limit, String tenantId) {
     var shown = new ArrayList<DeadLetter>();
     try (var context = connectionFactory.createContext();
-        var browser = context.createBrowser(deadLetters,
-            tenantId == null ? null : "JMSXGroupID = '" + tenantId.replace("'", "''") + "'")) {
+        var browser = context.createBrowser(deadLetters, tenantId == null ? null : ofTenant(tenantId))) {
       for (var m : Collections.list(browser.getEnumeration())) {
         if (shown.size() == limit) {
           break;
@@ -61,6 +60,12 @@ public class DeadLetters {
       throw new IllegalStateException("could not browse the dead-letter queue", e);
     }
     return shown;
+  }
+
+  /** Every message group of ours is the tenant id (a uuid), or starts with it and a colon (Sync's tenant:channel). */
+  private static String ofTenant(String tenantId) {
+    String id = tenantId.replace("'", "''");
+    return "JMSXGroupID = '" + id + "' OR JMSXGroupID LIKE '" + id + ":%'";
   }
 
   /** Moves one message back to the queue it came from; answers where it went. */
@@ -105,8 +110,9 @@ public class DeadLetters {
       body = body.substring(0, BODY_SHOWN) + "...";
     }
     Integer deliveries = m.propertyExists("JMSXDeliveryCount") ? m.getIntProperty("JMSXDeliveryCount") : null;
+    String group = m.getStringProperty("JMSXGroupID");
     return new DeadLetter(m.getJMSMessageID(), m.getStringProperty(ORIGINAL_ADDRESS),
-        m.getStringProperty("JMSXGroupID"), deliveries,
+        group == null ? null : group.split(":", 2)[0], deliveries,
         Instant.ofEpochMilli(m.getJMSTimestamp()).atOffset(ZoneOffset.UTC), body);
   }
 }

@@ -78,6 +78,39 @@ class ParkedAndDeadLetteredWorkIT {
     assertEquals(2, shop.movements(), "initial stock and the order, once");
   }
 
+  /**
+   * Sync's wake-ups are grouped by tenant and channel: a dead-lettered one is still listed under its tenant, and
+   * replayed to the sync queue.
+   */
+  @Test
+  void aSyncWakeUpThatKeptFailingIsListedUnderItsTenantAndReplayed() throws Exception {
+    var shop = vendors.shop(base.toURI(), "Poison sync shop", 30);
+    var platform = new Api(base.toURI()).asPlatformAdmin();
+    String tenant = shop.tenant().id().toString();
+    refuseInserts("sync_event", "tenant_id", tenant, true); // every push's outcome fails to be recorded
+    JsonArray dead;
+    try {
+      assertEquals(200, shop.deliver(shop.events().orderCreated("evt-poison-sync", 4343, shop.sku(), 2)).status());
+      dead = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+          .until(() -> deadLetters(platform, shop), a -> a.stream()
+              .anyMatch(d -> "stocksync.sync".equals(((JsonObject) d).getString("originalQueue"))));
+    } finally {
+      refuseInserts("sync_event", "tenant_id", tenant, false);
+    }
+    assertTrue(dead.stream().allMatch(d -> tenant.equals(((JsonObject) d).getString("tenantId"))), dead.toString());
+    var other = vendors.shop(base.toURI(), "Bystander shop", 5);
+    assertEquals(0, deadLetters(platform, other).size(), "listed under its own tenant only");
+
+    String messageId = dead.stream().map(JsonObject.class::cast)
+        .filter(d -> "stocksync.sync".equals(d.getString("originalQueue"))).findFirst().orElseThrow()
+        .getString("messageId");
+    var replayed = platform.post("api/v1/admin/dead-letters/" + messageId + "/replay", "");
+    assertEquals(200, replayed.status(), replayed.body());
+    assertEquals("stocksync.sync", replayed.json().getString("replayedTo"));
+    await().atMost(Duration.ofSeconds(45)).until(() -> shop.tenant().admin()
+        .get("api/v1/products/" + shop.product() + "/stock").body(), b -> b.contains("\"lastPushed\":28"));
+  }
+
   @Test
   void pushesAChannelRefusesAreParkedListedAndRetriedOnDemand() throws Exception {
     var shop = vendors.shop(base.toURI(), "Parked shop", 50);
@@ -137,15 +170,20 @@ class ParkedAndDeadLetteredWorkIT {
 
   /** A fault only this product's writes hit: PostgreSQL refuses its ledger rows while it is switched on. */
   private static void refuseMovementsOf(String productId, boolean on) throws SQLException {
-    String name = "refuse_" + productId.replace("-", "");
+    refuseInserts("stock_movement", "product_id", productId, on);
+  }
+
+  /** PostgreSQL refuses rows of the table whose column holds the value, while switched on. */
+  private static void refuseInserts(String table, String column, String value, boolean on) throws SQLException {
+    String name = "refuse_" + table + "_" + value.replace("-", "");
     try (var db = TestStack.jdbc(); var sql = db.createStatement()) {
       if (on) {
         sql.execute("CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-            + " RAISE EXCEPTION 'test fault for product %', NEW.product_id; END $$");
-        sql.execute("CREATE TRIGGER " + name + " BEFORE INSERT ON stock_movement FOR EACH ROW WHEN"
-            + " (NEW.product_id = '" + productId + "') EXECUTE FUNCTION " + name + "()");
+            + " RAISE EXCEPTION 'test fault for %', NEW." + column + "; END $$");
+        sql.execute("CREATE TRIGGER " + name + " BEFORE INSERT ON " + table + " FOR EACH ROW WHEN"
+            + " (NEW." + column + " = '" + value + "') EXECUTE FUNCTION " + name + "()");
       } else {
-        sql.execute("DROP TRIGGER IF EXISTS " + name + " ON stock_movement");
+        sql.execute("DROP TRIGGER IF EXISTS " + name + " ON " + table);
         sql.execute("DROP FUNCTION IF EXISTS " + name + "()");
       }
     }
