@@ -1,6 +1,7 @@
 package io.stocksync.alert;
 
 import io.stocksync.platform.metrics.MetricHandles;
+import io.stocksync.platform.persistence.PgArray;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -67,7 +68,7 @@ public class AlertStore {
     }
     List<Object> resolved = em.createNativeQuery("UPDATE alert SET status = 'RESOLVED', resolved_at = now()"
             + " WHERE tenant_id = ? AND dedupe_key = ANY (CAST(? AS text[])) AND status <> 'RESOLVED' RETURNING id")
-        .setParameter(1, tenantId).setParameter(2, textArray(keys)).getResultList();
+        .setParameter(1, tenantId).setParameter(2, PgArray.literal(keys)).getResultList();
     resolved.forEach(id -> notify(tenantId, (UUID) id, "alert.resolved"));
   }
 
@@ -77,13 +78,8 @@ public class AlertStore {
   public Set<String> openKeys(UUID tenantId, Collection<String> keys) {
     List<Object> open = em.createNativeQuery("SELECT dedupe_key FROM alert WHERE tenant_id = ?"
             + " AND dedupe_key = ANY (CAST(? AS text[])) AND status <> 'RESOLVED'")
-        .setParameter(1, tenantId).setParameter(2, textArray(keys)).getResultList();
+        .setParameter(1, tenantId).setParameter(2, PgArray.literal(keys)).getResultList();
     return open.stream().map(String.class::cast).collect(Collectors.toSet());
-  }
-
-  /** A PostgreSQL text[] literal of alert keys (ours: no quotes or backslashes in them). */
-  private static String textArray(Collection<String> keys) {
-    return keys.stream().map(k -> "\"" + k + "\"").collect(Collectors.joining(",", "{", "}"));
   }
 
   private void notify(UUID tenantId, UUID alertId, String eventType) {

@@ -1,6 +1,7 @@
 package io.stocksync.sync;
 
 import io.stocksync.catalog.StockChanged;
+import io.stocksync.platform.persistence.PgArray;
 import io.stocksync.platform.request.RequestId;
 import io.stocksync.platform.schedule.Periodic;
 import jakarta.annotation.Resource;
@@ -89,7 +90,7 @@ public class SyncRequests {
             + " WHERE tenant_id = ? AND product_id = ANY (CAST(? AS uuid[])) AND channel_id IS DISTINCT FROM ?"
             + " ORDER BY id FOR UPDATE) locked WHERE m.id = locked.id RETURNING m.channel_id")
         .setParameter(1, Timestamp.from(receivedAt)).setParameter(2, tenantId)
-        .setParameter(3, "{" + String.join(",", productIds.stream().map(UUID::toString).toList()) + "}")
+        .setParameter(3, PgArray.literal(productIds))
         .setParameter(4, sourceChannelId)
         .getResultList();
     return channels.stream().map(c -> (UUID) c).collect(Collectors.toCollection(LinkedHashSet::new));

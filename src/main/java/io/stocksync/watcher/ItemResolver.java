@@ -33,13 +33,9 @@ public class ItemResolver {
    * multi-location shop reports every location, and only the mapped one is this product's level).
    */
   public Optional<ChannelMapping> mapping(Channel channel, ChannelEvent.Line line) {
+    // Mappings hold the channel's canonical ids (a Shopify gid is stored as its bare number): compare like with like.
     return anyLocation(channel, line).filter(m -> line.locationId() == null || m.externalLocationId() == null
-        || bareId(m.externalLocationId()).equals(bareId(line.locationId())));
-  }
-
-  /** Shopify names a location "24826418" in webhooks and "gid://shopify/Location/24826418" in GraphQL. */
-  private static String bareId(String id) {
-    return id.substring(id.lastIndexOf('/') + 1);
+        || m.externalLocationId().equals(channel.type().canonicalId(line.locationId())));
   }
 
   /**

@@ -5,6 +5,7 @@ import io.stocksync.channel.webhook.WebhookRequest;
 import io.stocksync.intake.DeliveryMessage;
 import io.stocksync.intake.Formats;
 import io.stocksync.intake.StoredHeaders;
+import io.stocksync.platform.persistence.PgArray;
 import io.stocksync.platform.request.RequestId;
 import io.stocksync.sync.SyncRequests;
 import io.stocksync.tenant.TenantRepository;
@@ -28,7 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -148,14 +148,9 @@ public class Watcher {
     em.createNativeQuery("UPDATE webhook_delivery d SET outcome = ?, processed_at = now(),"
             + " event_kind = COALESCE(u.kind, d.event_kind)"
             + " FROM unnest(CAST(? AS bigint[]), CAST(? AS text[])) AS u(id, kind) WHERE d.id = u.id")
-        .setParameter(1, outcome).setParameter(2, arrayLiteral(ids))
-        .setParameter(3, arrayLiteral(kinds != null ? kinds : Collections.nCopies(ids.size(), null)))
+        .setParameter(1, outcome).setParameter(2, PgArray.literal(ids))
+        .setParameter(3, PgArray.literal(kinds != null ? kinds : Collections.nCopies(ids.size(), null)))
         .setFlushMode(FlushModeType.COMMIT).executeUpdate(); // the inbox row is no entity: nothing to flush for it
-  }
-
-  /** A PostgreSQL array literal of numbers or of enum names (nothing to quote); null elements as NULL. */
-  private static String arrayLiteral(List<?> values) {
-    return values.stream().map(v -> v == null ? "NULL" : v.toString()).collect(Collectors.joining(",", "{", "}"));
   }
 
   private static long id(Object[] row) {

@@ -10,7 +10,7 @@ import java.io.Reader;
 import java.util.Collection;
 
 /**
- * {@link jakarta.json.Json}'s factory methods on one provider looked up once. {@code JsonP.createReader} and its
+ * {@link jakarta.json.Json}'s factory methods on one provider looked up once. {@code Json.createReader} and its
  * siblings look the provider up through a ServiceLoader scan of the class path on every call: 13 % of the CPU a
  * webhook costs at intake (docs/benchmarks.md, 2026-11-23 night).
  */
