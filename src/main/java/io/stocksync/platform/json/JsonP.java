@@ -2,8 +2,10 @@ package io.stocksync.platform.json;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
 import java.io.InputStream;
 import java.io.Reader;
@@ -32,6 +34,10 @@ public final class JsonP {
     return PROVIDER.createObjectBuilder();
   }
 
+  public static JsonObjectBuilder createObjectBuilder(JsonObject start) {
+    return PROVIDER.createObjectBuilder(start);
+  }
+
   public static JsonArrayBuilder createArrayBuilder() {
     return PROVIDER.createArrayBuilder();
   }
@@ -41,6 +47,10 @@ public final class JsonP {
   }
 
   public static JsonNumber createValue(long value) {
+    return PROVIDER.createValue(value);
+  }
+
+  public static JsonString createValue(String value) {
     return PROVIDER.createValue(value);
   }
 }

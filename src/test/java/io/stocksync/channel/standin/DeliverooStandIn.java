@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import jakarta.json.Json;
+import io.stocksync.platform.json.JsonP;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -128,7 +128,7 @@ public class DeliverooStandIn extends StandIn {
     }
     var token = "eyJstandin." + tokenCalls.get();
     issued.add(token);
-    return json(200, Json.createObjectBuilder().add("access_token", token).add("expires_in", 300)
+    return json(200, JsonP.createObjectBuilder().add("access_token", token).add("expires_in", 300)
         .add("token_type", "Bearer").build());
   }
 }

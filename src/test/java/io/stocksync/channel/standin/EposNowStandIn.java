@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import jakarta.json.Json;
+import io.stocksync.platform.json.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -91,7 +91,7 @@ public class EposNowStandIn extends StandIn {
   @Override
   protected ResponseDefinition rateLimited(String retryAfter) {
     var answer = aResponse().withStatus(429).withHeader("Content-Type", "application/json")
-        .withBody(Json.createObjectBuilder().add("Message", "API calls quota exceeded").build().toString());
+        .withBody(JsonP.createObjectBuilder().add("Message", "API calls quota exceeded").build().toString());
     return (retryAfter == null ? answer : answer.withHeader("Retry-After", retryAfter)).build();
   }
 
@@ -134,14 +134,14 @@ public class EposNowStandIn extends StandIn {
         .sorted(Comparator.comparing((String k) -> Long.parseLong(k.substring(0, k.indexOf('@'))))
             .thenComparing(k -> k))
         .toList());
-    var rows = Json.createArrayBuilder();
+    var rows = JsonP.createArrayBuilder();
     keys.stream().skip((long) (page - 1) * PAGE).limit(PAGE).forEach(k -> rows.add(row(k)));
     return json(200, rows.build());
   }
 
   private ResponseDefinition adjust(Request request, int sign) {
     var body = parse(request);
-    JsonArray changes = body instanceof JsonArray a ? a : Json.createArrayBuilder().add(body).build();
+    JsonArray changes = body instanceof JsonArray a ? a : JsonP.createArrayBuilder().add(body).build();
     for (var change : changes.getValuesAs(JsonObject.class)) {
       if (!levels.containsKey(stockKey(change))) {
         return message(400, "Product " + change.getJsonNumber("ProductId") + " has no stock at location "
@@ -154,7 +154,7 @@ public class EposNowStandIn extends StandIn {
         return message(400, "ChangeInStock must be greater than zero");
       }
     }
-    var answer = Json.createArrayBuilder();
+    var answer = JsonP.createArrayBuilder();
     for (var change : changes.getValuesAs(JsonObject.class)) {
       var key = stockKey(change);
       levels.merge(key, sign * change.getJsonNumber("ChangeInStock").longValue(), Long::sum);
@@ -171,13 +171,13 @@ public class EposNowStandIn extends StandIn {
     String product = key.substring(0, key.indexOf('@'));
     String location = key.substring(key.indexOf('@') + 1);
     long stock = levels.getOrDefault(key, 0L);
-    return Json.createObjectBuilder().add("Id", Math.abs(key.hashCode())).add("ProductId", Long.parseLong(product))
+    return JsonP.createObjectBuilder().add("Id", Math.abs(key.hashCode())).add("ProductId", Long.parseLong(product))
         .add("LocationId", Long.parseLong(location)).add("MinStock", 0).add("MaxStock", 0).add("Alerts", false)
-        .add("ProductStockBatches", Json.createArrayBuilder().add(Json.createObjectBuilder()
+        .add("ProductStockBatches", JsonP.createArrayBuilder().add(JsonP.createObjectBuilder()
             .add("Id", Math.abs(key.hashCode())).add("CurrentStock", stock).add("CostPrice", 0.0)));
   }
 
   private static ResponseDefinition message(int status, String message) {
-    return json(status, Json.createObjectBuilder().add("Message", message).build());
+    return json(status, JsonP.createObjectBuilder().add("Message", message).build());
   }
 }

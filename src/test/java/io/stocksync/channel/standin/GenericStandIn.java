@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import jakarta.json.Json;
+import io.stocksync.platform.json.JsonP;
 import jakarta.json.JsonObject;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -73,26 +73,26 @@ public class GenericStandIn extends StandIn {
     if (items.size() > 100) {
       return json(413, "{\"error\":\"at most 100 items a call\"}");
     }
-    var results = Json.createArrayBuilder();
+    var results = JsonP.createArrayBuilder();
     for (var item : items) {
       var id = item.getString("externalId");
       if (levels.containsKey(id)) {
         levels.put(id, item.getJsonNumber("level").longValue());
-        results.add(Json.createObjectBuilder().add("externalId", id).add("status", "ok"));
+        results.add(JsonP.createObjectBuilder().add("externalId", id).add("status", "ok"));
       } else {
-        results.add(Json.createObjectBuilder().add("externalId", id).add("status", "error")
+        results.add(JsonP.createObjectBuilder().add("externalId", id).add("status", "error")
             .add("error", "unknown item"));
       }
     }
-    return json(200, Json.createObjectBuilder().add("results", results).build());
+    return json(200, JsonP.createObjectBuilder().add("results", results).build());
   }
 
   private ResponseDefinition read(String url) {
-    var answer = Json.createArrayBuilder();
+    var answer = JsonP.createArrayBuilder();
     Arrays.stream(url.substring(url.indexOf('?') + 1).split("&")).filter(p -> p.startsWith("externalId="))
         .map(p -> URLDecoder.decode(p.substring("externalId=".length()), StandardCharsets.UTF_8))
         .filter(levels::containsKey)
-        .forEach(id -> answer.add(Json.createObjectBuilder().add("externalId", id).add("level", levels.get(id))));
+        .forEach(id -> answer.add(JsonP.createObjectBuilder().add("externalId", id).add("level", levels.get(id))));
     return json(200, answer.build());
   }
 }

@@ -1,6 +1,6 @@
 package io.stocksync.channel.standin;
 
-import jakarta.json.Json;
+import io.stocksync.platform.json.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -14,7 +14,7 @@ final class ShopifyMutation {
   private ShopifyMutation() {}
 
   static JsonObjectBuilder apply(JsonObject input, Map<String, Long> levels, AtomicInteger groups) {
-    var errors = Json.createArrayBuilder();
+    var errors = JsonP.createArrayBuilder();
     var changes = new HashMap<String, Long>();
     var quantities = input.getJsonArray("quantities");
     for (int i = 0; i < quantities.size(); i++) {
@@ -31,18 +31,18 @@ final class ShopifyMutation {
       } else {
         String field = problem.startsWith("CHANGE") || problem.startsWith("COMPARE") ? "changeFromQuantity"
             : problem.equals("INVALID_INVENTORY_ITEM") ? "inventoryItemId" : "locationId";
-        errors.add(Json.createObjectBuilder().add("field", Json.createArrayBuilder().add("input").add("quantities")
+        errors.add(JsonP.createObjectBuilder().add("field", JsonP.createArrayBuilder().add("input").add("quantities")
             .add(Integer.toString(i)).add(field)).add("message", message(problem)).add("code", problem));
       }
     }
     var userErrors = errors.build();
     if (!userErrors.isEmpty()) {
-      return Json.createObjectBuilder().add("inventoryAdjustmentGroup", JsonValue.NULL).add("userErrors", userErrors);
+      return JsonP.createObjectBuilder().add("inventoryAdjustmentGroup", JsonValue.NULL).add("userErrors", userErrors);
     }
     levels.putAll(changes);
-    return Json.createObjectBuilder().add("inventoryAdjustmentGroup", Json.createObjectBuilder()
+    return JsonP.createObjectBuilder().add("inventoryAdjustmentGroup", JsonP.createObjectBuilder()
         .add("id", "gid://shopify/InventoryAdjustmentGroup/" + groups.incrementAndGet()))
-        .add("userErrors", Json.createArrayBuilder());
+        .add("userErrors", JsonP.createArrayBuilder());
   }
 
   private static String message(String code) {

@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import jakarta.json.Json;
+import io.stocksync.platform.json.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -84,8 +84,8 @@ public class ShopifyStandIn extends StandIn {
     var document = parse(request).asJsonObject();
     var query = document.getString("query");
     if (throttled.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      return json(200, Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(Json
-          .createObjectBuilder().add("message", "Throttled").add("extensions", Json.createObjectBuilder()
+      return json(200, JsonP.createObjectBuilder().add("errors", JsonP.createArrayBuilder().add(JsonP
+          .createObjectBuilder().add("message", "Throttled").add("extensions", JsonP.createObjectBuilder()
               .add("code", "THROTTLED").add("documentation", "https://shopify.dev/api/usage/rate-limits"))))
           .add("extensions", cost(250, 50)).build());
     }
@@ -105,34 +105,34 @@ public class ShopifyStandIn extends StandIn {
     if (replay != null) {
       return json(200, replay);
     }
-    var answer = Json.createObjectBuilder().add("data", Json.createObjectBuilder().add("inventorySetQuantities",
+    var answer = JsonP.createObjectBuilder().add("data", JsonP.createObjectBuilder().add("inventorySetQuantities",
         ShopifyMutation.apply(input, levels, groups))).add("extensions", cost(10, 990)).build();
     answeredKeys.put(key.group(1), answer);
     return json(200, answer);
   }
 
   private ResponseDefinition levels(JsonArray ids) {
-    JsonArrayBuilder nodes = Json.createArrayBuilder();
+    JsonArrayBuilder nodes = JsonP.createArrayBuilder();
     for (var id : ids.getValuesAs(JsonString.class)) {
       Long level = levels.get(id.getString());
       if (level == null) {
         nodes.add(JsonValue.NULL);
         continue;
       }
-      var quantities = Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "available")
+      var quantities = JsonP.createArrayBuilder().add(JsonP.createObjectBuilder().add("name", "available")
           .add("quantity", level));
-      nodes.add(Json.createObjectBuilder().add("id", id.getString()).add("inventoryLevels", Json.createObjectBuilder()
-          .add("nodes", Json.createArrayBuilder().add(Json.createObjectBuilder()
-              .add("location", Json.createObjectBuilder().add("id", LOCATION)).add("quantities", quantities)))));
+      nodes.add(JsonP.createObjectBuilder().add("id", id.getString()).add("inventoryLevels", JsonP.createObjectBuilder()
+          .add("nodes", JsonP.createArrayBuilder().add(JsonP.createObjectBuilder()
+              .add("location", JsonP.createObjectBuilder().add("id", LOCATION)).add("quantities", quantities)))));
     }
-    return json(200, Json.createObjectBuilder().add("data", Json.createObjectBuilder().add("nodes", nodes))
+    return json(200, JsonP.createObjectBuilder().add("data", JsonP.createObjectBuilder().add("nodes", nodes))
         .add("extensions", cost(ids.size() + 2, 900)).build());
   }
 
   private static JsonObject cost(int requested, int available) {
-    return Json.createObjectBuilder().add("cost", Json.createObjectBuilder().add("requestedQueryCost", requested)
-        .add("actualQueryCost", available < requested ? JsonValue.NULL : Json.createValue(requested))
-        .add("throttleStatus", Json.createObjectBuilder().add("maximumAvailable", 2000.0)
+    return JsonP.createObjectBuilder().add("cost", JsonP.createObjectBuilder().add("requestedQueryCost", requested)
+        .add("actualQueryCost", available < requested ? JsonValue.NULL : JsonP.createValue(requested))
+        .add("throttleStatus", JsonP.createObjectBuilder().add("maximumAvailable", 2000.0)
             .add("currentlyAvailable", available).add("restoreRate", 100.0))).build();
   }
 }

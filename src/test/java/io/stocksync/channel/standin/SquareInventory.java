@@ -1,6 +1,6 @@
 package io.stocksync.channel.standin;
 
-import jakarta.json.Json;
+import io.stocksync.platform.json.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -21,7 +21,7 @@ final class SquareInventory {
       return error("INVALID_REQUEST_ERROR", "ARRAY_LENGTH_TOO_LONG", "changes has more than " + max + " items.",
           "changes");
     }
-    var errors = Json.createArrayBuilder();
+    var errors = JsonP.createArrayBuilder();
     for (int i = 0; i < changes.size(); i++) {
       var count = changes.getJsonObject(i).getJsonObject("physical_count");
       String at = "changes[" + i + "].physical_count.";
@@ -37,31 +37,31 @@ final class SquareInventory {
       }
     }
     var list = errors.build();
-    return list.isEmpty() ? null : Json.createObjectBuilder().add("errors", list).build();
+    return list.isEmpty() ? null : JsonP.createObjectBuilder().add("errors", list).build();
   }
 
   static JsonObject apply(JsonArray changes, Map<String, Long> levels) {
-    var counts = Json.createArrayBuilder();
-    var applied = Json.createArrayBuilder();
+    var counts = JsonP.createArrayBuilder();
+    var applied = JsonP.createArrayBuilder();
     for (var change : changes.getValuesAs(JsonObject.class)) {
       var count = change.getJsonObject("physical_count");
       String id = count.getString("catalog_object_id");
       levels.put(id, new BigDecimal(count.getString("quantity")).longValue());
       counts.add(count(id, levels.get(id)));
-      applied.add(Json.createObjectBuilder().add("type", "PHYSICAL_COUNT").add("physical_count",
-          Json.createObjectBuilder(count).add("id", UUID.randomUUID().toString()).add("catalog_object_type",
+      applied.add(JsonP.createObjectBuilder().add("type", "PHYSICAL_COUNT").add("physical_count",
+          JsonP.createObjectBuilder(count).add("id", UUID.randomUUID().toString()).add("catalog_object_type",
               "ITEM_VARIATION").add("created_at", Instant.now().toString())));
     }
-    return Json.createObjectBuilder().add("counts", counts).add("changes", applied).build();
+    return JsonP.createObjectBuilder().add("counts", counts).add("changes", applied).build();
   }
 
   static JsonObject counts(JsonObject request, Map<String, Long> levels, int page) {
     var ids = request.getJsonArray("catalog_object_ids").getValuesAs(JsonString.class).stream()
         .map(JsonString::getString).filter(levels::containsKey).toList();
     int from = request.containsKey("cursor") ? Integer.parseInt(request.getString("cursor")) : 0;
-    JsonArrayBuilder counts = Json.createArrayBuilder();
+    JsonArrayBuilder counts = JsonP.createArrayBuilder();
     ids.subList(from, Math.min(ids.size(), from + page)).forEach(id -> counts.add(count(id, levels.get(id))));
-    var answer = Json.createObjectBuilder().add("counts", counts);
+    var answer = JsonP.createObjectBuilder().add("counts", counts);
     if (from + page < ids.size()) {
       answer.add("cursor", Integer.toString(from + page));
     }
@@ -69,11 +69,11 @@ final class SquareInventory {
   }
 
   static JsonObject error(String category, String code, String detail, String field) {
-    var e = Json.createObjectBuilder().add("category", category).add("code", code).add("detail", detail);
+    var e = JsonP.createObjectBuilder().add("category", category).add("code", code).add("detail", detail);
     if (field != null) {
       e.add("field", field);
     }
-    return Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(e)).build();
+    return JsonP.createObjectBuilder().add("errors", JsonP.createArrayBuilder().add(e)).build();
   }
 
   private static JsonObject item(String code, String detail, String field) {
@@ -81,7 +81,7 @@ final class SquareInventory {
   }
 
   private static JsonObject count(String id, long quantity) {
-    return Json.createObjectBuilder().add("catalog_object_id", id).add("catalog_object_type", "ITEM_VARIATION")
+    return JsonP.createObjectBuilder().add("catalog_object_id", id).add("catalog_object_type", "ITEM_VARIATION")
         .add("state", "IN_STOCK").add("location_id", SquareStandIn.LOCATION).add("quantity", Long.toString(quantity))
         .add("calculated_at", Instant.now().toString()).build();
   }

@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import jakarta.json.Json;
+import io.stocksync.platform.json.JsonP;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +54,7 @@ public class SquareStandIn extends StandIn {
 
   @Override
   protected ResponseDefinition rateLimited(String retryAfter) {
-    var body = Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
+    var body = JsonP.createObjectBuilder().add("errors", JsonP.createArrayBuilder().add(JsonP.createObjectBuilder()
         .add("category", "RATE_LIMIT_ERROR").add("code", "RATE_LIMITED").add("detail", "Rate limit exceeded.")));
     var answer = aResponse().withStatus(429).withHeader("Content-Type", "application/json")
         .withBody(body.build().toString());

@@ -11,7 +11,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import jakarta.json.Json;
+import io.stocksync.platform.json.JsonP;
 import jakarta.json.JsonStructure;
 import java.io.StringReader;
 import java.time.Duration;
@@ -135,7 +135,7 @@ public abstract class StandIn implements AutoCloseable {
   }
 
   protected static JsonStructure parse(Request request) {
-    try (var reader = Json.createReader(new StringReader(request.getBodyAsString()))) {
+    try (var reader = JsonP.createReader(new StringReader(request.getBodyAsString()))) {
       return reader.read();
     }
   }

@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import jakarta.json.Json;
+import io.stocksync.platform.json.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
@@ -72,11 +72,11 @@ public class WooCommerceStandIn extends StandIn {
       return error(413, "woocommerce_rest_request_entity_too_large",
           "Unable to accept more than 100 items for this request.");
     }
-    var answered = Json.createArrayBuilder();
+    var answered = JsonP.createArrayBuilder();
     for (var u : updates.getValuesAs(JsonObject.class)) {
       String id = Long.toString(u.getJsonNumber("id").longValue());
       if (!levels.containsKey(id)) {
-        answered.add(Json.createObjectBuilder().add("id", Long.parseLong(id)).add("error",
+        answered.add(JsonP.createObjectBuilder().add("id", Long.parseLong(id)).add("error",
             errorBody(400, "woocommerce_rest_product_invalid_id", "Invalid ID.")));
         continue;
       }
@@ -85,21 +85,21 @@ public class WooCommerceStandIn extends StandIn {
       }
       answered.add(product(id));
     }
-    return json(200, Json.createObjectBuilder().add("update", answered).build());
+    return json(200, JsonP.createObjectBuilder().add("update", answered).build());
   }
 
   private ResponseDefinition list(Request request) {
     var query = request.getUrl().substring(request.getUrl().indexOf('?') + 1);
     var include = Arrays.stream(query.split("&")).filter(p -> p.startsWith("include=")).findFirst()
         .map(p -> p.substring("include=".length()).split(",|%2C")).orElse(new String[0]);
-    var products = Json.createArrayBuilder();
+    var products = JsonP.createArrayBuilder();
     Arrays.stream(include).filter(levels::containsKey).limit(100).forEach(id -> products.add(product(id)));
     return json(200, products.build());
   }
 
   private JsonObjectBuilder product(String id) {
     long stock = levels.get(id);
-    return Json.createObjectBuilder().add("id", Long.parseLong(id)).add("name", "Product " + id)
+    return JsonP.createObjectBuilder().add("id", Long.parseLong(id)).add("name", "Product " + id)
         .add("type", "simple").add("manage_stock", true).add("stock_quantity", stock)
         .add("stock_status", stock > 0 ? "instock" : "outofstock");
   }
@@ -109,7 +109,7 @@ public class WooCommerceStandIn extends StandIn {
   }
 
   private static JsonObjectBuilder errorBody(int status, String code, String message) {
-    return Json.createObjectBuilder().add("code", code).add("message", message)
-        .add("data", Json.createObjectBuilder().add("status", status));
+    return JsonP.createObjectBuilder().add("code", code).add("message", message)
+        .add("data", JsonP.createObjectBuilder().add("status", status));
   }
 }

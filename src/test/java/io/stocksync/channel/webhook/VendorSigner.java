@@ -1,6 +1,6 @@
 package io.stocksync.channel.webhook;
 
-import jakarta.json.Json;
+import io.stocksync.platform.json.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -135,16 +135,16 @@ public final class VendorSigner {
    * "data", "identity", and inside the event bodyAsJson / entityAsJson / currentEntityAsJson as stringified JSON.
    */
   public static String wixClaims(String envelopeJson, Instant issuedAt) {
-    JsonObject envelope = Json.createReader(new StringReader(envelopeJson)).readObject();
+    JsonObject envelope = JsonP.createReader(new StringReader(envelopeJson)).readObject();
     JsonObject event = envelope.getJsonObject("data");
-    var eventBuilder = Json.createObjectBuilder(event);
+    var eventBuilder = JsonP.createObjectBuilder(event);
     for (String holder : new String[] {"actionEvent", "createdEvent", "updatedEvent"}) {
       if (event.containsKey(holder)) {
         eventBuilder.add(holder, stringifyObjects(event.getJsonObject(holder)));
       }
     }
-    JsonObject stringified = stringifyObjects(Json.createObjectBuilder(envelope).add("data", eventBuilder).build());
-    return Json.createObjectBuilder()
+    JsonObject stringified = stringifyObjects(JsonP.createObjectBuilder(envelope).add("data", eventBuilder).build());
+    return JsonP.createObjectBuilder()
         .add("data", stringified.toString())
         .add("iat", issuedAt.getEpochSecond())
         .add("exp", issuedAt.plusSeconds(300).getEpochSecond())
@@ -172,9 +172,9 @@ public final class VendorSigner {
 
   /** Every object-valued member becomes its JSON text, as Wix nests payloads. */
   private static JsonObject stringifyObjects(JsonObject object) {
-    var builder = Json.createObjectBuilder();
+    var builder = JsonP.createObjectBuilder();
     object.forEach((name, value) -> builder.add(name,
-        value.getValueType() == JsonValue.ValueType.OBJECT ? Json.createValue(value.toString()) : value));
+        value.getValueType() == JsonValue.ValueType.OBJECT ? JsonP.createValue(value.toString()) : value));
     return builder.build();
   }
 
