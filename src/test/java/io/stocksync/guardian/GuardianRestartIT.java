@@ -4,11 +4,13 @@ import static io.stocksync.guardian.GuardianFixtures.count;
 import static io.stocksync.guardian.GuardianFixtures.shop;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.stocksync.channel.standin.GenericStandIn;
 import io.stocksync.channel.standin.WooCommerceStandIn;
 import io.stocksync.teststack.BatchAdmin;
 import io.stocksync.teststack.Deployments;
+import io.stocksync.teststack.TestStack;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Duration;
@@ -96,6 +98,21 @@ class GuardianRestartIT {
     assertEquals(10, count("SELECT count(*) FROM sync_event WHERE tenant_id = ? AND request_id = ?",
         shop.tenant().id(), "guardian:" + run.getString("id")), "one sync event per repair, none repeated");
     assertEquals(30L, woo.level(wooShop.item(0).externalId()));
+  }
+
+  @Test
+  void everyForeignKeyOfTheJobRepositoryIsIndexed() throws Exception {
+    // The repository finds a job's executions, parameters, steps and partitions by these keys; an unindexed one is
+    // a scan of the whole job history on every run (db-migrations/V24). Lists the foreign keys no index leads with.
+    try (var c = TestStack.jdbc(); var rs = c.createStatement().executeQuery("SELECT string_agg(k.conrelid::regclass"
+        + " || '.' || a.attname, ', ') FROM pg_constraint k JOIN pg_attribute a ON a.attrelid = k.conrelid"
+        + " AND a.attnum = k.conkey[1] WHERE k.contype = 'f' AND k.connamespace = 'batch'::regnamespace AND NOT EXISTS"
+        + " (SELECT 1 FROM pg_index i WHERE i.indrelid = k.conrelid AND i.indkey[0] = k.conkey[1])")) {
+      rs.next();
+      assertNull(rs.getString(1), "foreign keys without an index");
+    }
+    assertEquals(9, count("SELECT count(*) FROM pg_constraint WHERE contype = 'f'"
+        + " AND connamespace = 'batch'::regnamespace"), "the job repository's foreign keys");
   }
 
   private static long awaitEnd(BatchAdmin admin, long instance, int executions) {
