@@ -1,12 +1,11 @@
 package io.stocksync.guardian;
 
 import io.stocksync.platform.request.RequestId;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.listener.ChunkListener;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.UUID;
 
 /**
  * Gives a partition's thread the run's request id ("guardian:&lt;run id&gt;") and tenant id for its log records while
@@ -19,16 +18,16 @@ import java.util.UUID;
 public class ChunkLogContext implements ChunkListener {
 
   @Inject
-  @BatchProperty
-  String runId;
+  StepContext step;
 
-  @Inject
-  @BatchProperty
-  String tenantId;
+  private GuardianPartition partition;
 
   @Override
   public void beforeChunk() {
-    RequestId.bindUntilCleared(GuardianRuns.requestId(UUID.fromString(runId)), UUID.fromString(tenantId));
+    if (partition == null) {
+      partition = GuardianPartition.of(step);
+    }
+    RequestId.bindUntilCleared(GuardianRuns.requestId(partition.runId()), partition.tenantId());
   }
 
   @Override

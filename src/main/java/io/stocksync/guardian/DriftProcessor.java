@@ -2,11 +2,11 @@ package io.stocksync.guardian;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Checks a page of mappings with ONE bulk read of the channel (through the same fault-tolerant StockWriter as
@@ -18,20 +18,7 @@ import java.util.UUID;
 public class DriftProcessor implements ItemProcessor {
 
   @Inject
-  @BatchProperty
-  String tenantId;
-
-  @Inject
-  @BatchProperty
-  String channelId;
-
-  @Inject
-  @BatchProperty
-  String runId;
-
-  @Inject
-  @BatchProperty
-  String driftThreshold;
+  StepContext step;
 
   @Inject
   @BatchProperty
@@ -40,6 +27,7 @@ public class DriftProcessor implements ItemProcessor {
   @Inject
   ChannelClients clients;
 
+  private GuardianPartition partition;
   private Optional<ChannelClient> client;
 
   @Override
@@ -50,14 +38,15 @@ public class DriftProcessor implements ItemProcessor {
       throw new GuardianForcedFailure(failOnExternalId);
     }
     if (client == null) {
-      client = clients.of(UUID.fromString(tenantId), UUID.fromString(channelId));
+      partition = GuardianPartition.of(step);
+      client = clients.of(partition.tenantId(), partition.channel());
     }
     if (client.isEmpty()) {
       return CheckedPage.skippedWhole(page.rows().size(), "channel gone or its type has no stock writer");
     }
     var ids = page.rows().stream().map(MappingRow::externalId).toList();
     var levels = client.get().writer().read(client.get().endpoint(), ids);
-    return new CheckedPage(DriftChecks.of(page, levels, UUID.fromString(runId), Integer.parseInt(driftThreshold)),
+    return new CheckedPage(DriftChecks.of(page, levels, partition.runId(), partition.driftThreshold()),
         0, null);
   }
 }

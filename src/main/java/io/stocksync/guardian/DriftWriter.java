@@ -2,8 +2,8 @@ package io.stocksync.guardian;
 
 import io.stocksync.channel.push.LevelPush;
 import io.stocksync.channel.push.PushOutcome;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -26,20 +26,7 @@ public class DriftWriter extends AbstractItemWriter {
   private static final Logger LOG = Logger.getLogger(DriftWriter.class.getName());
 
   @Inject
-  @BatchProperty
-  String tenantId;
-
-  @Inject
-  @BatchProperty
-  String channelId;
-
-  @Inject
-  @BatchProperty
-  String runId;
-
-  @Inject
-  @BatchProperty
-  String driftThreshold;
+  StepContext step;
 
   @Inject
   ChannelClients clients;
@@ -62,23 +49,27 @@ public class DriftWriter extends AbstractItemWriter {
   @Inject
   GuardianMetrics metrics;
 
+  private GuardianPartition partition;
   private ChannelClient client;
 
   @Override
   public void writeItems(List<Object> items) {
-    UUID tenant = UUID.fromString(tenantId);
-    UUID run = UUID.fromString(runId);
-    int threshold = Integer.parseInt(driftThreshold);
+    if (partition == null) {
+      partition = GuardianPartition.of(step);
+    }
+    UUID tenant = partition.tenantId();
+    UUID run = partition.runId();
+    int threshold = partition.driftThreshold();
     var plan = ChunkPlan.of(items, current.of(tenant, ChunkPlan.drifting(items)), run, threshold);
     Tally pushed = repair(tenant, run, plan);
-    alerts.raise(tenant, UUID.fromString(channelId), plan.alert(), threshold);
+    alerts.raise(tenant, partition.channel(), plan.alert(), threshold);
     observations.remember(tenant, run, plan.await());
     observations.forget(tenant, plan.settledObservations());
     alerts.resolve(tenant, plan.inSyncIds());
     Tally counts = plan.tally().plus(pushed);
-    runs.addCounts(run, UUID.fromString(channelId), counts);
+    runs.addCounts(run, partition.channel(), counts);
     client().ifPresent(c -> metrics.chunkWritten(c.type(), plan, pushed));
-    LOG.fine(() -> "Guardian run " + runId + ", channel " + channelId + ": checked " + counts.checked() + ", in sync "
+    LOG.fine(() -> "Guardian run " + run + ", channel " + partition.channel() + ": checked " + counts.checked() + ", in sync "
         + counts.inSync() + ", repaired " + counts.repaired() + ", alerted " + counts.alerted() + ", skipped "
         + counts.skipped() + ", failed " + counts.failed());
   }
@@ -86,7 +77,7 @@ public class DriftWriter extends AbstractItemWriter {
   /** The channel's client, looked up once per partition; empty if the channel is gone. */
   private Optional<ChannelClient> client() {
     if (client == null) {
-      client = clients.of(UUID.fromString(tenantId), UUID.fromString(channelId)).orElse(null);
+      client = clients.of(partition.tenantId(), partition.channel()).orElse(null);
     }
     return Optional.ofNullable(client);
   }
@@ -108,7 +99,7 @@ public class DriftWriter extends AbstractItemWriter {
           c.mapping().externalId(), new PushOutcome(PushOutcome.Status.FAILED, null, null, "no outcome", null)))));
     } catch (RuntimeException e) {
       // Channel down, rate-limited, breaker open: the repairs failed; the next run finds the drift again.
-      LOG.info(() -> "Guardian repair push to channel " + channelId + " failed: " + e);
+      LOG.info(() -> "Guardian repair push to channel " + partition.channel() + " failed: " + e);
       String error = e.getClass().getSimpleName() + ": " + e.getMessage();
       plan.repair().forEach(c -> attempts.add(new RepairRecords.Attempt(c,
           new PushOutcome(PushOutcome.Status.FAILED, null, null, error, null))));

@@ -4,6 +4,7 @@ import io.stocksync.catalog.ExpectedLevel;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,12 +28,7 @@ public class MappingPageReader extends AbstractItemReader {
       + " WHERE m.tenant_id = ? AND m.channel_id = ? AND m.external_id > ? ORDER BY m.external_id LIMIT ?";
 
   @Inject
-  @BatchProperty
-  String tenantId;
-
-  @Inject
-  @BatchProperty
-  String channelId;
+  StepContext step;
 
   @Inject
   @BatchProperty
@@ -41,13 +37,15 @@ public class MappingPageReader extends AbstractItemReader {
   @Resource(lookup = "jdbc/stocksync")
   DataSource dataSource;
 
+  private GuardianPartition partition;
   private MappingCheckpoint checkpoint;
   private boolean exhausted;
 
   @Override
   public void open(Serializable previous) throws SQLException {
+    partition = GuardianPartition.of(step);
     checkpoint = previous != null ? (MappingCheckpoint) previous : MappingCheckpoint.START;
-    exhausted = channelId == null || channelId.isBlank() || !tenantActive();
+    exhausted = partition.channelId().isEmpty() || !tenantActive();
   }
 
   @Override
@@ -57,8 +55,8 @@ public class MappingPageReader extends AbstractItemReader {
     }
     int size = Integer.parseInt(pageSize);
     var rows = new ArrayList<MappingRow>(size);
-    try (var c = dataSource.getConnection(); var ps = GuardianRuns.prepare(c, PAGE, UUID.fromString(tenantId),
-        UUID.fromString(channelId), checkpoint.lastExternalId(), size); var rs = ps.executeQuery()) {
+    try (var c = dataSource.getConnection(); var ps = GuardianRuns.prepare(c, PAGE, partition.tenantId(),
+        partition.channel(), checkpoint.lastExternalId(), size); var rs = ps.executeQuery()) {
       while (rs.next()) {
         long level = rs.getLong(7);
         Long previous = rs.wasNull() ? null : level;
@@ -83,7 +81,7 @@ public class MappingPageReader extends AbstractItemReader {
   private boolean tenantActive() throws SQLException {
     try (var c = dataSource.getConnection();
         var ps = GuardianRuns.prepare(c, "SELECT 1 FROM tenant WHERE id = ? AND status = 'ACTIVE'",
-            UUID.fromString(tenantId));
+            partition.tenantId());
         var rs = ps.executeQuery()) {
       return rs.next();
     }

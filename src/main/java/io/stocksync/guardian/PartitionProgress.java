@@ -1,7 +1,7 @@
 package io.stocksync.guardian;
 
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionCollector;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,11 +16,10 @@ import java.io.Serializable;
 public class PartitionProgress implements PartitionCollector {
 
   @Inject
-  @BatchProperty
-  String channelId;
+  StepContext step;
 
   @Override
   public Serializable collectPartitionData() {
-    return channelId;
+    return step.getProperties().getProperty("channelId");
   }
 }

@@ -1,11 +1,10 @@
 package io.stocksync.guardian;
 
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.listener.SkipProcessListener;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.UUID;
 import java.util.logging.Logger;
 
 /** A page whose channel read failed (a skippable exception) counts as skipped, in the chunk's transaction. */
@@ -16,12 +15,7 @@ public class SkippedPageCounter implements SkipProcessListener {
   private static final Logger LOG = Logger.getLogger(SkippedPageCounter.class.getName());
 
   @Inject
-  @BatchProperty
-  String runId;
-
-  @Inject
-  @BatchProperty
-  String channelId;
+  StepContext step;
 
   @Inject
   GuardianRuns runs;
@@ -29,7 +23,9 @@ public class SkippedPageCounter implements SkipProcessListener {
   @Override
   public void onSkipProcessItem(Object item, Exception e) {
     int size = ((MappingPage) item).rows().size();
-    LOG.info(() -> "Guardian run " + runId + " skipped " + size + " mappings of channel " + channelId + ": " + e);
-    runs.addCounts(UUID.fromString(runId), UUID.fromString(channelId), new Tally(0, 0, 0, 0, size, 0));
+    var partition = GuardianPartition.of(step);
+    LOG.info(() -> "Guardian run " + partition.runId() + " skipped " + size + " mappings of channel "
+        + partition.channel() + ": " + e);
+    runs.addCounts(partition.runId(), partition.channel(), new Tally(0, 0, 0, 0, size, 0));
   }
 }
