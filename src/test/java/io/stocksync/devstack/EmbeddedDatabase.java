@@ -31,7 +31,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   public synchronized void start() throws IOException, SQLException {
-    server = EmbeddedPostgres.builder()
+    var builder = EmbeddedPostgres.builder()
         .setPort(port)
         .setDataDirectory(dataDir)
         .setCleanDataDirectory(false)
@@ -39,8 +39,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         .setOverrideWorkingDirectory(binDir.toFile())
         .setServerConfig("listen_addresses", "127.0.0.1")
         .setServerConfig("max_connections", "200")
-        .setServerConfig("max_prepared_transactions", "64") // XA between JMS and JDBC needs two-phase commit
-        .start();
+        .setServerConfig("max_prepared_transactions", "64"); // XA between JMS and JDBC needs two-phase commit
+    if (Boolean.getBoolean("stocksync.pg.statement-stats")) {
+      // For profiling a benchmark: per-statement counts and times in pg_stat_statements (docs/benchmarks.md).
+      builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+    }
+    server = builder.start();
     ensureApplicationDatabase();
   }
 
