@@ -37,3 +37,15 @@ SELECT run, noisy, phase, type, count(*),
   round(percentile_cont(0.5) within group (order by latency_ms)::numeric, 1) http_p50,
   round(percentile_cont(0.99) within group (order by latency_ms)::numeric, 1) http_p99
 FROM p GROUP BY run, noisy, phase, type ORDER BY run, noisy, phase, type;
+
+-- 3. The Watcher stage per tenant: whether the noisy tenant's cost lands on a few quiet tenants (those sharing a
+-- session with it: a queue) or on all of them (stalls everyone waits through).
+WITH q AS (
+  SELECT r.run, r.id, r.noisy, CASE WHEN d.received_at < n.t0 THEN 'alone' ELSE 'with noisy' END AS phase,
+         extract(epoch from (d.processed_at - d.received_at)) * 1000 AS watcher_ms
+  FROM fairness_tenant r JOIN webhook_delivery d ON d.tenant_id = r.id JOIN fairness_noisy_start n ON n.run = r.run)
+SELECT run, phase, id AS tenant, noisy, count(*),
+  round(percentile_cont(0.5) within group (order by watcher_ms)::numeric, 1) p50,
+  round(percentile_cont(0.99) within group (order by watcher_ms)::numeric, 1) p99,
+  round(max(watcher_ms)::numeric, 1) max
+FROM q GROUP BY run, phase, id, noisy ORDER BY run, phase, p99 DESC;
