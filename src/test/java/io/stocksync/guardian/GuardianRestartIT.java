@@ -5,6 +5,7 @@ import static io.stocksync.guardian.GuardianFixtures.shop;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stocksync.channel.standin.GenericStandIn;
 import io.stocksync.channel.standin.WooCommerceStandIn;
@@ -71,6 +72,9 @@ class GuardianRestartIT {
         + "\",\"pageSize\":\"2\",\"failOnExternalId\":\"" + failAt + "\"}").getJsonNumber("instanceId").longValue();
     long first = awaitEnd(admin, instance, 1);
     assertEquals("FAILED", admin.batchStatus(first));
+    // What ops read for a failed run (docs/operations.md): the job log names the failure.
+    String log = admin.call("GET", "jobexecutions/" + first + "/joblogs?type=text", null, 200).body();
+    assertTrue(log.contains("GuardianForcedFailure"), "the failure in the job log");
     assertEquals(writes + 3, generic.writeCalls(), "pages 1-3 repaired, one push call each");
     assertEquals(reads + 3, generic.readCalls(), "page 4 failed before its read");
     assertEquals(wooReads + 1, woo.readCalls(), "the WooCommerce partition completed in the first execution");
