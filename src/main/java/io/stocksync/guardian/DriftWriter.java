@@ -69,9 +69,9 @@ public class DriftWriter extends AbstractItemWriter {
     Tally counts = plan.tally().plus(pushed);
     runs.addCounts(run, partition.channel(), counts);
     client().ifPresent(c -> metrics.chunkWritten(c.type(), plan, pushed));
-    LOG.fine(() -> "Guardian run " + run + ", channel " + partition.channel() + ": checked " + counts.checked() + ", in sync "
-        + counts.inSync() + ", repaired " + counts.repaired() + ", alerted " + counts.alerted() + ", skipped "
-        + counts.skipped() + ", failed " + counts.failed());
+    LOG.fine(() -> "Guardian run " + run + ", channel " + partition.channel() + ": checked " + counts.checked()
+        + ", in sync " + counts.inSync() + ", repaired " + counts.repaired() + ", alerted " + counts.alerted()
+        + ", skipped " + counts.skipped() + ", failed " + counts.failed());
   }
 
   /** The channel's client, looked up once per partition; empty if the channel is gone. */

@@ -8,8 +8,8 @@ import java.util.UUID;
 /**
  * What a partition of the reconcile step works on: the step's properties, which the job XML fills from the
  * partition plan ({@link ChannelPartitionMapper}). They are declared once on the step rather than on each artifact
- * because Liberty marshals every partition's resolved step to XML for its job log: each property written per artifact
- * was paid for again by every partition of every run.
+ * because Liberty writes every partition's resolved step into the job log: the per-artifact copies doubled what
+ * each partition of each run marshalled and wrote there.
  */
 record GuardianPartition(UUID tenantId, Optional<UUID> channelId, UUID runId, int driftThreshold) {
 

@@ -95,8 +95,9 @@ public final class GuardianBenchmark {
     double ram = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : Double.NaN;
     return String.format(Locale.ROOT, "Machine: %d cores, %.0f GiB RAM, Java %s; the stand-ins and the benchmark"
             + " client run in Maven's JVM on the same cores as Liberty, PostgreSQL and Artemis. Load average"
-            + " (1/5/15 min) before the benchmark started: %s. Heap: `memory_usedHeap_bytes` from `/metrics?scope=base&name=memory.usedHeap` every"
-            + " 100 ms; baseline = median of 2 s idle before the runs.",
+            + " (1/5/15 min) before the benchmark started: %s. Heap: `memory_usedHeap_bytes` from"
+            + " `/metrics?scope=base&name=memory.usedHeap` every 100 ms; baseline = median of 2 s idle before the"
+            + " runs.",
         Runtime.getRuntime().availableProcessors(), ram / (1L << 30), System.getProperty("java.version"), idleLoad);
   }
 
