@@ -1,5 +1,6 @@
 package io.stocksync.deadletter;
 
+import io.stocksync.platform.messaging.MessageGroups;
 import io.stocksync.platform.problem.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,8 +49,8 @@ public class DeadLetters {
   /** The oldest {@code limit} dead letters, optionally of one tenant only. */
   public List<DeadLetter> list(int limit, String tenantId) {
     var shown = new ArrayList<DeadLetter>();
-    try (var context = connectionFactory.createContext();
-        var browser = context.createBrowser(deadLetters, tenantId == null ? null : ofTenant(tenantId))) {
+    String selector = tenantId == null ? null : MessageGroups.selectorOf(tenantId);
+    try (var context = connectionFactory.createContext(); var browser = context.createBrowser(deadLetters, selector)) {
       for (var m : Collections.list(browser.getEnumeration())) {
         if (shown.size() == limit) {
           break;
@@ -60,12 +61,6 @@ public class DeadLetters {
       throw new IllegalStateException("could not browse the dead-letter queue", e);
     }
     return shown;
-  }
-
-  /** Every message group of ours is the tenant id (a uuid), or starts with it and a colon (Sync's tenant:channel). */
-  private static String ofTenant(String tenantId) {
-    String id = tenantId.replace("'", "''");
-    return "JMSXGroupID = '" + id + "' OR JMSXGroupID LIKE '" + id + ":%'";
   }
 
   /** Moves one message back to the queue it came from; answers where it went. */
@@ -89,7 +84,7 @@ public class DeadLetters {
       var copy = context.createTextMessage(message.getBody(String.class));
       for (var name : Collections.list((java.util.Enumeration<?>) message.getPropertyNames())) {
         String property = name.toString();
-        if (!property.startsWith("_AMQ") && !property.startsWith("JMSX") || "JMSXGroupID".equals(property)) {
+        if (!property.startsWith("_AMQ") && !property.startsWith("JMSX") || MessageGroups.PROPERTY.equals(property)) {
           copy.setObjectProperty(property, message.getObjectProperty(property));
         }
       }
@@ -110,9 +105,8 @@ public class DeadLetters {
       body = body.substring(0, BODY_SHOWN) + "...";
     }
     Integer deliveries = m.propertyExists("JMSXDeliveryCount") ? m.getIntProperty("JMSXDeliveryCount") : null;
-    String group = m.getStringProperty("JMSXGroupID");
     return new DeadLetter(m.getJMSMessageID(), m.getStringProperty(ORIGINAL_ADDRESS),
-        group == null ? null : group.split(":", 2)[0], deliveries,
+        MessageGroups.tenantOf(m.getStringProperty(MessageGroups.PROPERTY)), deliveries,
         Instant.ofEpochMilli(m.getJMSTimestamp()).atOffset(ZoneOffset.UTC), body);
   }
 }

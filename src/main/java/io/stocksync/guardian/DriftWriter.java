@@ -3,7 +3,6 @@ package io.stocksync.guardian;
 import io.stocksync.channel.push.LevelPush;
 import io.stocksync.channel.push.PushOutcome;
 import jakarta.batch.api.chunk.AbstractItemWriter;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -26,7 +25,7 @@ public class DriftWriter extends AbstractItemWriter {
   private static final Logger LOG = Logger.getLogger(DriftWriter.class.getName());
 
   @Inject
-  StepContext step;
+  GuardianPartition partition;
 
   @Inject
   ChannelClients clients;
@@ -49,14 +48,10 @@ public class DriftWriter extends AbstractItemWriter {
   @Inject
   GuardianMetrics metrics;
 
-  private GuardianPartition partition;
   private ChannelClient client;
 
   @Override
   public void writeItems(List<Object> items) {
-    if (partition == null) {
-      partition = GuardianPartition.of(step);
-    }
     UUID tenant = partition.tenantId();
     UUID run = partition.runId();
     int threshold = partition.driftThreshold();

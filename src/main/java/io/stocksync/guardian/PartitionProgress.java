@@ -1,11 +1,11 @@
 package io.stocksync.guardian;
 
 import jakarta.batch.api.partition.PartitionCollector;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.UUID;
 
 /**
  * Tells the main thread, after each chunk of a partition, that the partition's committed counts moved. The counts
@@ -16,10 +16,10 @@ import java.io.Serializable;
 public class PartitionProgress implements PartitionCollector {
 
   @Inject
-  StepContext step;
+  GuardianPartition partition;
 
   @Override
   public Serializable collectPartitionData() {
-    return step.getProperties().getProperty("channelId");
+    return partition.channelId().map(UUID::toString).orElse("");
   }
 }

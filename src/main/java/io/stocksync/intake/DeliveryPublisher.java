@@ -1,5 +1,6 @@
 package io.stocksync.intake;
 
+import io.stocksync.platform.messaging.MessageGroups;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
@@ -27,7 +28,7 @@ public class DeliveryPublisher {
   public void publish(DeliveryMessage delivery, String duplicateId) {
     try (var context = connectionFactory.createContext()) {
       var message = context.createTextMessage(delivery.toJson());
-      message.setStringProperty("JMSXGroupID", delivery.tenantId().toString());
+      message.setStringProperty(MessageGroups.PROPERTY, MessageGroups.tenant(delivery.tenantId()));
       message.setStringProperty(DUPLICATE_ID, duplicateId);
       if (delivery.requestId() != null) {
         message.setStringProperty(REQUEST_ID, delivery.requestId());

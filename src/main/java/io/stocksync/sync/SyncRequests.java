@@ -1,6 +1,7 @@
 package io.stocksync.sync;
 
 import io.stocksync.catalog.StockChanged;
+import io.stocksync.platform.messaging.MessageGroups;
 import io.stocksync.platform.persistence.PgArray;
 import io.stocksync.platform.request.RequestId;
 import io.stocksync.platform.schedule.Periodic;
@@ -111,27 +112,23 @@ public class SyncRequests {
     }
   }
 
-  /** The sync message group: the tenant id first, as in every message group of ours (the dead-letter API reads it). */
-  static String group(UUID tenantId, UUID channelId) {
-    return tenantId + ":" + channelId;
-  }
-
   /** Sync took a wake-up for the channel and reads its flags next: the next change needs a wake-up of its own. */
   public void taken(UUID tenantId, UUID channelId) {
     coalescer.taken(tenantId, channelId);
   }
 
   /**
-   * Grouped by tenant and channel ({@link #group}): one Sync cycle at a time per channel, so two cycles never push one
-   * channel's levels out of order, while a tenant's other channels proceed on other sessions (grouped by tenant, a
-   * busy tenant's pushes to all its channels held one session, and the quiet tenants whose groups shared it waited
-   * behind them). Non-persistent: the flags in the database are the durable part, and the retry scheduler wakes Sync
-   * for any flag whose wake-up a broker restart lost, so a journal write per wake-up would buy nothing.
+   * Grouped by tenant and channel ({@link MessageGroups#tenantAndChannel}): one Sync cycle at a time per channel, so
+   * two cycles never push one channel's levels out of order, while a tenant's other channels proceed on other
+   * sessions (grouped by tenant, a busy tenant's pushes to all its channels held one session, and the quiet tenants
+   * whose groups shared it waited behind them). Non-persistent: the flags in the database are the durable part, and
+   * the retry scheduler wakes Sync for any flag whose wake-up a broker restart lost, so a journal write per wake-up
+   * would buy nothing.
    */
   private void send(UUID tenantId, UUID channelId) {
     try (var context = connectionFactory.createContext()) {
       var message = context.createTextMessage(SyncWakeUp.of(tenantId, channelId, RequestId.current()).toJson());
-      message.setStringProperty("JMSXGroupID", group(tenantId, channelId));
+      message.setStringProperty(MessageGroups.PROPERTY, MessageGroups.tenantAndChannel(tenantId, channelId));
       context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(syncQueue, message);
     } catch (JMSException e) {
       throw new IllegalStateException("could not build the sync message", e);

@@ -81,7 +81,7 @@ class ParkedAndDeadLetteredWorkIT {
   }
 
   /**
-   * Sync's wake-ups are grouped by tenant and channel ("tenant:channel", SyncRequests.group): a dead-lettered one is
+   * Sync's wake-ups are grouped by tenant and channel ("tenant:channel", MessageGroups.tenantAndChannel): a dead-lettered one is
    * still listed under its tenant, and only there, and replays to the sync queue. The wake-up is an unreadable one
    * put on the queue directly (a failing push would also open the shop's circuit breakers, which later tests of the
    * server count).
