@@ -2,6 +2,7 @@ package io.stocksync.guardian;
 
 import io.stocksync.platform.request.RequestId;
 import jakarta.batch.api.chunk.listener.ChunkListener;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,10 +18,15 @@ import jakarta.inject.Named;
 public class ChunkLogContext implements ChunkListener {
 
   @Inject
-  GuardianPartition partition;
+  StepContext step;
+
+  private GuardianPartition partition;
 
   @Override
   public void beforeChunk() {
+    if (partition == null) {
+      partition = GuardianPartition.of(step);
+    }
     RequestId.bindUntilCleared(GuardianRuns.requestId(partition.runId()), partition.tenantId());
   }
 

@@ -2,6 +2,7 @@ package io.stocksync.guardian;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,7 +18,7 @@ import java.util.Optional;
 public class DriftProcessor implements ItemProcessor {
 
   @Inject
-  GuardianPartition partition;
+  StepContext step;
 
   @Inject
   @BatchProperty
@@ -26,6 +27,7 @@ public class DriftProcessor implements ItemProcessor {
   @Inject
   ChannelClients clients;
 
+  private GuardianPartition partition;
   private Optional<ChannelClient> client;
 
   @Override
@@ -36,6 +38,7 @@ public class DriftProcessor implements ItemProcessor {
       throw new GuardianForcedFailure(failOnExternalId);
     }
     if (client == null) {
+      partition = GuardianPartition.of(step);
       client = clients.of(partition.tenantId(), partition.channel());
     }
     if (client.isEmpty()) {

@@ -3,6 +3,7 @@ package io.stocksync.guardian;
 import io.stocksync.channel.push.LevelPush;
 import io.stocksync.channel.push.PushOutcome;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -25,7 +26,7 @@ public class DriftWriter extends AbstractItemWriter {
   private static final Logger LOG = Logger.getLogger(DriftWriter.class.getName());
 
   @Inject
-  GuardianPartition partition;
+  StepContext step;
 
   @Inject
   ChannelClients clients;
@@ -48,10 +49,14 @@ public class DriftWriter extends AbstractItemWriter {
   @Inject
   GuardianMetrics metrics;
 
+  private GuardianPartition partition;
   private ChannelClient client;
 
   @Override
   public void writeItems(List<Object> items) {
+    if (partition == null) {
+      partition = GuardianPartition.of(step);
+    }
     UUID tenant = partition.tenantId();
     UUID run = partition.runId();
     int threshold = partition.driftThreshold();

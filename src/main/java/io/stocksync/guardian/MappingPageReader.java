@@ -4,6 +4,7 @@ import io.stocksync.catalog.ExpectedLevel;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,7 +28,7 @@ public class MappingPageReader extends AbstractItemReader {
       + " WHERE m.tenant_id = ? AND m.channel_id = ? AND m.external_id > ? ORDER BY m.external_id LIMIT ?";
 
   @Inject
-  GuardianPartition partition;
+  StepContext step;
 
   @Inject
   @BatchProperty
@@ -36,11 +37,13 @@ public class MappingPageReader extends AbstractItemReader {
   @Resource(lookup = "jdbc/stocksync")
   DataSource dataSource;
 
+  private GuardianPartition partition;
   private MappingCheckpoint checkpoint;
   private boolean exhausted;
 
   @Override
   public void open(Serializable previous) throws SQLException {
+    partition = GuardianPartition.of(step);
     checkpoint = previous != null ? (MappingCheckpoint) previous : MappingCheckpoint.START;
     exhausted = partition.channelId().isEmpty() || !tenantActive();
   }

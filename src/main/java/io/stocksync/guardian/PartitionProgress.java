@@ -1,11 +1,11 @@
 package io.stocksync.guardian;
 
 import jakarta.batch.api.partition.PartitionCollector;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.UUID;
 
 /**
  * Tells the main thread, after each chunk of a partition, that the partition's committed counts moved. The counts
@@ -16,10 +16,10 @@ import java.util.UUID;
 public class PartitionProgress implements PartitionCollector {
 
   @Inject
-  GuardianPartition partition;
+  StepContext step;
 
   @Override
   public Serializable collectPartitionData() {
-    return partition.channelId().map(UUID::toString).orElse("");
+    return step.getProperties().getProperty("channelId");
   }
 }
