@@ -4,7 +4,9 @@ import com.ibm.websphere.security.auth.WSSubject;
 import com.ibm.websphere.security.auth.callback.WSCallbackHandlerImpl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.security.PrivilegedAction;
+import java.util.Base64;
 import java.util.function.Supplier;
 import javax.security.auth.Subject;
 import javax.security.auth.login.LoginContext;
@@ -31,6 +33,11 @@ public class GuardianIdentity {
     @SuppressWarnings("unchecked")
     T result = (T) WSSubject.doAs(login(), (PrivilegedAction<T>) work::get);
     return result;
+  }
+
+  /** The identity as an HTTP Basic authorization, for Liberty's batch REST admin. */
+  public String basicAuthorization() {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private Subject login() {

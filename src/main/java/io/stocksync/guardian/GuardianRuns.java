@@ -154,7 +154,7 @@ public class GuardianRuns {
     }
   }
 
-  static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+  public static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     for (int i = 0; i < args.length; i++) {
       ps.setObject(i + 1, args[i]);

@@ -26,6 +26,8 @@ public final class TestStack {
   static synchronized void start(Path workDir) throws Exception {
     deleteRecursively(workDir.resolve("postgres"));
     deleteRecursively(workDir.resolve("artemis"));
+    // Job logs are kept by job instance id, which starts again at 1 in the new database: old logs would collide.
+    deleteRecursively(jobLogs());
     database = new EmbeddedDatabase(Integer.getInteger("it.pg.port"), workDir, true);
     broker = new EmbeddedBroker(Path.of(System.getProperty("artemis.config")),
         Integer.getInteger("it.artemis.port"), workDir);
@@ -48,6 +50,12 @@ public final class TestStack {
 
   public static EmbeddedBroker broker() {
     return broker;
+  }
+
+  /** Where the Liberty server under test keeps its batch job logs. */
+  public static Path jobLogs() {
+    return Path.of(System.getProperty("wlp.home"), "usr", "servers", System.getProperty("liberty.server.name"),
+        "logs", "joblogs");
   }
 
   /** A direct connection to the application database, as the application's own user. */

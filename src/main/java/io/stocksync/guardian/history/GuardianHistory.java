@@ -1,0 +1,110 @@
+package io.stocksync.guardian.history;
+
+import io.stocksync.guardian.history.ExpiredRuns.ExpiredRun;
+import io.stocksync.platform.schedule.Periodic;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keeps the Guardian's history to the retention (default 30 days). Each run is a job instance in Liberty's
+ * repository plus ~50 KB of job log per channel on the disk of the server that ran it, and nothing in Liberty
+ * deletes them: at 1,000 tenants every 15 minutes that is ~96,000 instances and ~13 GB of job logs a day. Every
+ * server purges on its own schedule: the instances it ran (the others answer NOT_LOCAL and stay for their own
+ * server), then the guardian_run rows of the purged ones. A job log Liberty cannot delete does not keep the rows:
+ * the instance is then purged from the repository only, and the files are named in a warning.
+ */
+@ApplicationScoped
+public class GuardianHistory {
+
+  private static final Logger LOG = Logger.getLogger(GuardianHistory.class.getName());
+  private static final int PAGE = 200;
+
+  /** What one purge did: runs deleted, and runs kept (still running, another server's, or not purgeable now). */
+  public record Purged(int deleted, int kept) {}
+
+  @Inject
+  Periodic periodic;
+
+  @Inject
+  ExpiredRuns runs;
+
+  @Inject
+  JobInstancePurge purge;
+
+  /** Days a run is kept after it ended; 0 keeps every run. */
+  @Inject
+  @ConfigProperty(name = "stocksync.guardian.history-retention-days", defaultValue = "30")
+  int retentionDays;
+
+  @Inject
+  @ConfigProperty(name = "stocksync.guardian.history-purge-seconds", defaultValue = "900")
+  long purgeSeconds;
+
+  /** At most this many runs per purge, so that a first purge of a long history does not hold a thread for hours. */
+  @Inject
+  @ConfigProperty(name = "stocksync.guardian.history-purge-max-runs", defaultValue = "5000")
+  int maxRuns;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    if (retentionDays > 0) {
+      periodic.every(purgeSeconds, this::tick);
+    } else {
+      LOG.info("Guardian history retention is off (stocksync.guardian.history-retention-days = 0)");
+    }
+  }
+
+  void tick() {
+    try {
+      var purged = purgeEndedBefore(Instant.now().minus(Duration.ofDays(retentionDays)));
+      if (purged.deleted() > 0 || purged.kept() > 0) {
+        LOG.info("Guardian history older than " + retentionDays + " days: " + purged.deleted()
+            + " run(s) purged, " + purged.kept() + " kept for now");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Guardian history purge failed; the next one tries again", e);
+    }
+  }
+
+  /** Purges the runs that ended before the horizon, oldest first, up to the per-purge maximum. */
+  public Purged purgeEndedBefore(Instant horizon) {
+    int deleted = 0;
+    int kept = 0;
+    ExpiredRun after = null;
+    while (deleted + kept < maxRuns) {
+      var page = runs.page(horizon, after, Math.min(PAGE, maxRuns - deleted - kept));
+      if (page.isEmpty()) {
+        break;
+      }
+      var statuses = purgeInstances(page);
+      var gone = page.stream()
+          .filter(r -> r.jobInstanceId() == null || statuses.get(r.jobInstanceId()).purged())
+          .map(ExpiredRun::id).toList();
+      deleted += runs.delete(gone, horizon);
+      kept += page.size() - gone.size();
+      after = page.get(page.size() - 1);
+    }
+    return new Purged(deleted, kept);
+  }
+
+  private Map<Long, PurgeStatus> purgeInstances(List<ExpiredRun> page) {
+    var statuses = purge.purge(page.stream().map(ExpiredRun::jobInstanceId).filter(Objects::nonNull).toList(), false);
+    var failed = statuses.entrySet().stream().filter(e -> e.getValue() == PurgeStatus.FAILED).map(Map.Entry::getKey)
+        .toList();
+    if (!failed.isEmpty()) {
+      LOG.warning("The job logs of job instance(s) " + failed + " could not all be deleted; their rows are purged"
+          + " from the job repository and the files stay under logs/joblogs");
+      statuses.putAll(purge.purge(failed, true));
+    }
+    return statuses;
+  }
+}

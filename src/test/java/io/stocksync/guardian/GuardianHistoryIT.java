@@ -1,0 +1,123 @@
+package io.stocksync.guardian;
+
+import static io.stocksync.guardian.GuardianFixtures.count;
+import static io.stocksync.guardian.GuardianFixtures.runNow;
+import static io.stocksync.guardian.GuardianFixtures.shop;
+import static io.stocksync.guardian.GuardianFixtures.sql;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stocksync.channel.standin.GenericStandIn;
+import io.stocksync.teststack.BatchAdmin;
+import io.stocksync.teststack.Deployments;
+import io.stocksync.teststack.TestStack;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Guardian history retention (io.stocksync.guardian.history): runs that ended more than 30 days ago go, with their
+ * job instances and job logs; younger runs stay. The test server checks every 2 s; the tests backdate their runs.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GuardianHistoryIT {
+
+  static GenericStandIn generic;
+
+  @ArquillianResource
+  URL base;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.stocksync();
+  }
+
+  @BeforeAll
+  static void startStandIn() {
+    generic = new GenericStandIn();
+  }
+
+  @AfterAll
+  static void stopStandIn() {
+    generic.close();
+  }
+
+  @Test
+  void runsOlderThanTheRetentionGoWithTheirJobInstancesAndJobLogs() throws Exception {
+    var shop = shop(base.toURI(), "History shop", generic, 10, 2);
+    var old = runNow(shop);
+    var recent = runNow(shop);
+    long oldInstance = instance(old);
+    Path oldLogs = jobLogs(oldInstance);
+    assertTrue(Files.isDirectory(oldLogs), "the old run's job log before the purge");
+    var lost = UUID.randomUUID(); // a run whose job never started, its server gone, 40 days ago
+    sql("INSERT INTO guardian_run (id, tenant_id, trigger, requested_by, state, claimed_at, ended_at, note)"
+        + " VALUES (?, ?, 'API', 'it', 'LOST', now() - interval '40 days', now() - interval '40 days', 'gone')",
+        lost, shop.tenant().id());
+
+    sql("UPDATE guardian_run SET ended_at = now() - interval '31 days' WHERE id = ?", old.getString("id"));
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        .until(() -> runIds(shop), ids -> !ids.contains(old.getString("id")) && !ids.contains(lost.toString()));
+
+    assertTrue(runIds(shop).contains(recent.getString("id")), "the recent run stays");
+    var admin = new BatchAdmin();
+    var gone = admin.call("GET", "jobinstances/" + oldInstance, null, 0);
+    assertEquals(400, gone.status(), gone.body());
+    assertTrue(gone.body().contains("CWWKY0151E"), "no job instance " + oldInstance + ": " + gone.body());
+    assertFalse(Files.exists(oldLogs), "the old run's job log is deleted");
+    assertEquals(200, admin.call("GET", "jobinstances/" + instance(recent), null, 0).status());
+    assertTrue(Files.isDirectory(jobLogs(instance(recent))), "the recent run's job log stays");
+    assertEquals(0, count("SELECT count(*) FROM guardian_run_partition WHERE run_id = ?", old.getString("id")));
+  }
+
+  @Test
+  void aJobLogLibertyCannotDeleteDoesNotKeepTheRunInTheRepository() throws Exception {
+    var shop = shop(base.toURI(), "Stray log shop", generic, 10, 1);
+    var run = runNow(shop);
+    long instance = instance(run);
+    // A file Liberty did not write in the instance's log directory: its purge then fails ("not all job log files
+    // were deleted"), as it does for logs left by an earlier database whose instance ids collide.
+    Path stray = Files.writeString(jobLogs(instance).resolve("stray.txt"), "not Liberty's");
+
+    sql("UPDATE guardian_run SET ended_at = now() - interval '31 days' WHERE id = ?", run.getString("id"));
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        .until(() -> runIds(shop), ids -> !ids.contains(run.getString("id")));
+
+    var gone = new BatchAdmin().call("GET", "jobinstances/" + instance, null, 0);
+    assertEquals(400, gone.status(), "purged from the job repository: " + gone.body());
+    assertTrue(Files.exists(stray), "the files Liberty could not delete are left for ops (named in a warning)");
+  }
+
+  private static long instance(JsonObject run) {
+    return run.getJsonNumber("jobInstanceId").longValue();
+  }
+
+  private static List<String> runIds(GuardianFixtures.Shop shop) {
+    return shop.tenant().user().get("api/v1/guardian/runs").parse().asJsonArray().stream()
+        .map(r -> r.asJsonObject().getString("id")).toList();
+  }
+
+  private static Path jobLogs(long instance) throws IOException {
+    try (var days = Files.list(TestStack.jobLogs().resolve("guardian-reconcile"))) {
+      return days.map(d -> d.resolve("instance." + instance)).filter(Files::isDirectory).findFirst()
+          .orElseThrow(() -> new AssertionError("no job log directory for instance " + instance));
+    }
+  }
+}
