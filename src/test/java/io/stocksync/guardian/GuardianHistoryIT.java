@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stocksync.channel.standin.GenericStandIn;
+import io.stocksync.teststack.Api;
 import io.stocksync.teststack.BatchAdmin;
 import io.stocksync.teststack.Deployments;
 import io.stocksync.teststack.TestStack;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Guardian history retention (io.stocksync.guardian.history): runs that ended more than 30 days ago go, with their
- * job instances and job logs; younger runs stay. The test server checks every 2 s; the tests backdate their runs.
+ * job instances and job logs, and so do job instances no run names (a deleted tenant's); younger ones stay. The test
+ * server checks every 2 s; the tests backdate their runs.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -103,6 +105,24 @@ class GuardianHistoryIT {
     var gone = new BatchAdmin().call("GET", "jobinstances/" + instance, null, 0);
     assertEquals(400, gone.status(), "purged from the job repository: " + gone.body());
     assertTrue(Files.exists(stray), "the files Liberty could not delete are left for ops (named in a warning)");
+  }
+
+  @Test
+  void aDeletedTenantsJobInstancesGoOnceOlderThanTheRetention() throws Exception {
+    var shop = shop(base.toURI(), "Deleted history shop", generic, 10, 1);
+    long instance = instance(runNow(shop));
+    Path logs = jobLogs(instance);
+    var platform = new Api(base.toURI()).asPlatformAdmin();
+    assertEquals(202, platform.delete("api/v1/tenants/" + shop.tenant().id()).status());
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> count(
+        "SELECT count(*) FROM guardian_run WHERE tenant_id = ?", shop.tenant().id()), n -> n == 0);
+    var admin = new BatchAdmin();
+    assertEquals(200, admin.call("GET", "jobinstances/" + instance, null, 0).status(), "younger than the retention");
+
+    sql("UPDATE batch.jobinstance SET updatetime = updatetime - interval '31 days' WHERE jobinstanceid = ?", instance);
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        .until(() -> admin.call("GET", "jobinstances/" + instance, null, 0).status(), status -> status == 400);
+    assertFalse(Files.exists(logs), "the deleted tenant's job log is deleted");
   }
 
   private static long instance(JsonObject run) {

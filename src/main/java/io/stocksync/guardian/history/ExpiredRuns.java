@@ -9,11 +9,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** guardian_run rows of runs that ended before a horizon, and their deletion. */
+/** guardian_run rows of runs that ended before a horizon, their deletion, and the Guardian's job instances. */
 @ApplicationScoped
 public class ExpiredRuns {
 
@@ -41,6 +43,44 @@ public class ExpiredRuns {
       throw new GuardianStoreException(e);
     }
     return runs;
+  }
+
+  /**
+   * The Guardian's job instances last updated before the horizon that no run names (a deleted tenant's, say), in id
+   * order after the given one. Read only: Liberty owns these rows (its job repository, schema batch).
+   */
+  public List<Long> orphanInstances(Instant horizon, long afterId, int size) {
+    var ids = new ArrayList<Long>();
+    try (var c = dataSource.getConnection(); var ps = GuardianRuns.prepare(c, "SELECT i.jobinstanceid"
+        + " FROM batch.jobinstance i WHERE i.jobname = 'guardian-reconcile' AND i.updatetime < ?"
+        + " AND i.jobinstanceid > ? AND NOT EXISTS (SELECT 1 FROM guardian_run r"
+        + " WHERE r.job_instance_id = i.jobinstanceid) ORDER BY i.jobinstanceid LIMIT ?", Timestamp.from(horizon),
+        afterId, size); var rs = ps.executeQuery()) {
+      while (rs.next()) {
+        ids.add(rs.getLong(1));
+      }
+    } catch (SQLException e) {
+      throw new GuardianStoreException(e);
+    }
+    return ids;
+  }
+
+  /** Those of the job instances that Liberty's job repository still holds (read only; Liberty owns the rows). */
+  public Set<Long> stillInJobRepository(Collection<Long> instanceIds) {
+    var found = new HashSet<Long>();
+    if (instanceIds.isEmpty()) {
+      return found;
+    }
+    try (var c = dataSource.getConnection(); var ps = GuardianRuns.prepare(c, "SELECT jobinstanceid"
+        + " FROM batch.jobinstance WHERE jobinstanceid = ANY (?)", c.createArrayOf("bigint", instanceIds.toArray()));
+        var rs = ps.executeQuery()) {
+      while (rs.next()) {
+        found.add(rs.getLong(1));
+      }
+    } catch (SQLException e) {
+      throw new GuardianStoreException(e);
+    }
+    return found;
   }
 
   /** Deletes the runs (with their partition counters), unless one was restarted meanwhile. */

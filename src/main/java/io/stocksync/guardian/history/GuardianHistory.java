@@ -29,7 +29,7 @@ public class GuardianHistory {
   private static final Logger LOG = Logger.getLogger(GuardianHistory.class.getName());
   private static final int PAGE = 200;
 
-  /** What one purge did: runs deleted, and runs kept (still running, another server's, or not purgeable now). */
+  /** What one purge did: runs (or job instances) deleted, and kept (still running, another server's, not yet). */
   public record Purged(int deleted, int kept) {}
 
   @Inject
@@ -65,10 +65,13 @@ public class GuardianHistory {
 
   void tick() {
     try {
-      var purged = purgeEndedBefore(Instant.now().minus(Duration.ofDays(retentionDays)));
-      if (purged.deleted() > 0 || purged.kept() > 0) {
-        LOG.info("Guardian history older than " + retentionDays + " days: " + purged.deleted()
-            + " run(s) purged, " + purged.kept() + " kept for now");
+      var horizon = Instant.now().minus(Duration.ofDays(retentionDays));
+      var runs = purgeEndedBefore(horizon);
+      var orphans = purgeOrphansBefore(horizon);
+      if (runs.deleted() + runs.kept() + orphans.deleted() + orphans.kept() > 0) {
+        LOG.info("Guardian history older than " + retentionDays + " days: " + runs.deleted() + " run(s) purged, "
+            + runs.kept() + " kept for now; " + orphans.deleted() + " job instance(s) of no run purged, "
+            + orphans.kept() + " kept for now");
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Guardian history purge failed; the next one tries again", e);
@@ -85,7 +88,7 @@ public class GuardianHistory {
       if (page.isEmpty()) {
         break;
       }
-      var statuses = purgeInstances(page);
+      var statuses = purgeInstances(page.stream().map(ExpiredRun::jobInstanceId).filter(Objects::nonNull).toList());
       var gone = page.stream()
           .filter(r -> r.jobInstanceId() == null || statuses.get(r.jobInstanceId()).purged())
           .map(ExpiredRun::id).toList();
@@ -96,15 +99,42 @@ public class GuardianHistory {
     return new Purged(deleted, kept);
   }
 
-  private Map<Long, PurgeStatus> purgeInstances(List<ExpiredRun> page) {
-    var statuses = purge.purge(page.stream().map(ExpiredRun::jobInstanceId).filter(Objects::nonNull).toList(), false);
-    var failed = statuses.entrySet().stream().filter(e -> e.getValue() == PurgeStatus.FAILED).map(Map.Entry::getKey)
-        .toList();
+  /**
+   * Purges the Guardian's job instances last updated before the horizon that no run names: those of deleted tenants
+   * (whose runs went with them) and any a purge by hand left without their rows.
+   */
+  public Purged purgeOrphansBefore(Instant horizon) {
+    int purged = 0;
+    int kept = 0;
+    long after = 0;
+    while (purged + kept < maxRuns) {
+      var page = runs.orphanInstances(horizon, after, Math.min(PAGE, maxRuns - purged - kept));
+      if (page.isEmpty()) {
+        break;
+      }
+      var statuses = purgeInstances(page);
+      int gone = (int) page.stream().filter(id -> statuses.get(id).purged()).count();
+      purged += gone;
+      kept += page.size() - gone;
+      after = page.get(page.size() - 1);
+    }
+    return new Purged(purged, kept);
+  }
+
+  private Map<Long, PurgeStatus> purgeInstances(List<Long> instanceIds) {
+    var statuses = purge.purge(instanceIds, false);
+    var failed = withStatus(statuses, PurgeStatus.FAILED);
     if (!failed.isEmpty()) {
       LOG.warning("The job logs of job instance(s) " + failed + " could not all be deleted; their rows are purged"
           + " from the job repository and the files stay under logs/joblogs");
       statuses.putAll(purge.purge(failed, true));
     }
+    runs.stillInJobRepository(withStatus(statuses, PurgeStatus.GONE))
+        .forEach(id -> statuses.put(id, PurgeStatus.NOT_ANSWERED));
     return statuses;
+  }
+
+  private static List<Long> withStatus(Map<Long, PurgeStatus> statuses, PurgeStatus status) {
+    return statuses.entrySet().stream().filter(e -> e.getValue() == status).map(Map.Entry::getKey).toList();
   }
 }

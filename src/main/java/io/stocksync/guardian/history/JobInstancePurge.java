@@ -57,7 +57,7 @@ public class JobInstancePurge {
 
   /**
    * Purges the instances; with storeOnly, only their repository rows (their job log files stay). Answers each
-   * instance's status.
+   * instance's status; one left out of Liberty's answer is GONE (not known to it) until checked.
    */
   public Map<Long, PurgeStatus> purge(Collection<Long> instanceIds, boolean storeOnly) {
     var statuses = new HashMap<Long, PurgeStatus>();
@@ -67,6 +67,7 @@ public class JobInstancePurge {
     instanceIds.forEach(id -> statuses.put(id, PurgeStatus.GONE));
     String ids = instanceIds.stream().map(String::valueOf).collect(Collectors.joining(","));
     try (var response = client.target(baseUrl()).path("v4/jobinstances").queryParam("jobInstanceId", ids)
+        .queryParam("pageSize", instanceIds.size())
         .queryParam("purgeJobStoreOnly", storeOnly).request()
         .header(HttpHeaders.AUTHORIZATION, identity.basicAuthorization()).delete()) {
       String body = response.readEntity(String.class);

@@ -1,8 +1,9 @@
 package io.stocksync.guardian.history;
 
 /**
- * What Liberty's batch REST admin answers for each job instance it was asked to purge. An instance it no longer
- * knows is left out of its answer: GONE here.
+ * What Liberty's batch REST admin answers for each job instance it was asked to purge. An instance it does not know
+ * is left out of its answer; so is one beyond the answer's page size, so an instance left out counts as GONE only
+ * once the job repository confirms it.
  */
 enum PurgeStatus {
   /** Rows and job logs deleted. */
@@ -15,6 +16,8 @@ enum PurgeStatus {
   JOBLOGS_ONLY,
   /** It ran on another server, whose own purge deletes it with its job logs. */
   NOT_LOCAL,
+  /** Left out of the answer, yet still in the job repository (the answer is paged): tried again later. */
+  NOT_ANSWERED,
   /** Not in the job repository (purged before, by this task or by ops). */
   GONE;
 

@@ -25,6 +25,10 @@ class GuardianHistoryTest {
   private final Map<Long, PurgeStatus> storeOnlyAnswers = new HashMap<>();
   private final List<Long> storeOnlyPurged = new ArrayList<>();
   private final Set<UUID> deleted = new HashSet<>();
+  /** Job instances no run names, in id order. */
+  private final List<Long> orphans = new ArrayList<>();
+  /** Instances Liberty's answer leaves out although its job repository still holds them. */
+  private final Set<Long> leftOutOfTheAnswer = new HashSet<>();
   private GuardianHistory history;
 
   @BeforeEach
@@ -36,6 +40,18 @@ class GuardianHistoryTest {
       public List<ExpiredRun> page(Instant horizon, ExpiredRun after, int size) {
         int from = after == null ? 0 : table.indexOf(after) + 1;
         return List.copyOf(table.subList(from, Math.min(table.size(), from + size)));
+      }
+
+      @Override
+      public List<Long> orphanInstances(Instant horizon, long afterId, int size) {
+        return orphans.stream().filter(id -> id > afterId).limit(size).toList();
+      }
+
+      @Override
+      public Set<Long> stillInJobRepository(Collection<Long> instanceIds) {
+        var still = new HashSet<>(instanceIds);
+        still.retainAll(leftOutOfTheAnswer);
+        return still;
       }
 
       @Override
@@ -51,8 +67,8 @@ class GuardianHistoryTest {
           storeOnlyPurged.addAll(instanceIds);
         }
         var statuses = new HashMap<Long, PurgeStatus>();
-        instanceIds.forEach(id -> statuses.put(id,
-            (storeOnly ? storeOnlyAnswers : answers).getOrDefault(id, PurgeStatus.COMPLETED)));
+        instanceIds.forEach(id -> statuses.put(id, leftOutOfTheAnswer.contains(id) ? PurgeStatus.GONE
+            : (storeOnly ? storeOnlyAnswers : answers).getOrDefault(id, PurgeStatus.COMPLETED)));
         return statuses;
       }
     };
@@ -92,6 +108,25 @@ class GuardianHistoryTest {
     assertEquals(new GuardianHistory.Purged(1, 1), history.purgeEndedBefore(HORIZON));
     assertEquals(List.of(1L, 2L), storeOnlyPurged.stream().sorted().toList());
     assertEquals(Set.of(logsStuck.id()), deleted, "kept for the next purge: " + stillFailing.id());
+  }
+
+  @Test
+  void anInstanceLeftOutOfTheAnswerKeepsItsRunWhileTheJobRepositoryStillHoldsIt() {
+    var answered = run(1L);
+    var leftOut = run(2L);
+    leftOutOfTheAnswer.add(2L);
+
+    assertEquals(new GuardianHistory.Purged(1, 1), history.purgeEndedBefore(HORIZON));
+    assertEquals(Set.of(answered.id()), deleted, "kept until its instance is purged: " + leftOut.id());
+  }
+
+  @Test
+  void jobInstancesNoRunNamesArePurgedToo() {
+    for (long i = 1; i <= 250; i++) {
+      orphans.add(i);
+    }
+    answers.put(7L, PurgeStatus.NOT_LOCAL);
+    assertEquals(new GuardianHistory.Purged(249, 1), history.purgeOrphansBefore(HORIZON));
   }
 
   @Test
