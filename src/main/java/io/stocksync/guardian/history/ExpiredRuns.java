@@ -46,16 +46,21 @@ public class ExpiredRuns {
   }
 
   /**
-   * The Guardian's job instances last updated before the horizon that no run names (a deleted tenant's, say), in id
-   * order after the given one. Read only: Liberty owns these rows (its job repository, schema batch).
+   * The Guardian's job instances that no run names and that were last updated before the horizon or belong to a
+   * deleted tenant, in id order after the given one. Read only: Liberty owns these rows (its job repository, schema
+   * batch); the tenant is the tenantId parameter of the instance's first execution.
    */
   public List<Long> orphanInstances(Instant horizon, long afterId, int size) {
     var ids = new ArrayList<Long>();
     try (var c = dataSource.getConnection(); var ps = GuardianRuns.prepare(c, "SELECT i.jobinstanceid"
-        + " FROM batch.jobinstance i WHERE i.jobname = 'guardian-reconcile' AND i.updatetime < ?"
-        + " AND i.jobinstanceid > ? AND NOT EXISTS (SELECT 1 FROM guardian_run r"
-        + " WHERE r.job_instance_id = i.jobinstanceid) ORDER BY i.jobinstanceid LIMIT ?", Timestamp.from(horizon),
-        afterId, size); var rs = ps.executeQuery()) {
+        + " FROM batch.jobinstance i WHERE i.jobname = 'guardian-reconcile' AND i.jobinstanceid > ?"
+        + " AND NOT EXISTS (SELECT 1 FROM guardian_run r WHERE r.job_instance_id = i.jobinstanceid)"
+        + " AND (i.updatetime < ? OR EXISTS (SELECT 1 FROM batch.jobexecution e"
+        + " JOIN batch.jobparameter p ON p.fk_jobexecid = e.jobexecid AND p.name = 'tenantId'"
+        + " JOIN tenant t ON t.id::text = p.value AND t.status = 'DELETED'"
+        + " WHERE e.fk_jobinstanceid = i.jobinstanceid))"
+        + " ORDER BY i.jobinstanceid LIMIT ?", afterId, Timestamp.from(horizon), size);
+        var rs = ps.executeQuery()) {
       while (rs.next()) {
         ids.add(rs.getLong(1));
       }

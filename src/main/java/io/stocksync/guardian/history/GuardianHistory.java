@@ -69,9 +69,9 @@ public class GuardianHistory {
       var runs = purgeEndedBefore(horizon);
       var orphans = purgeOrphansBefore(horizon);
       if (runs.deleted() + runs.kept() + orphans.deleted() + orphans.kept() > 0) {
-        LOG.info("Guardian history older than " + retentionDays + " days: " + runs.deleted() + " run(s) purged, "
-            + runs.kept() + " kept for now; " + orphans.deleted() + " job instance(s) of no run purged, "
-            + orphans.kept() + " kept for now");
+        LOG.info("Guardian history: " + runs.deleted() + " run(s) older than " + retentionDays + " days purged, "
+            + runs.kept() + " kept for now; " + orphans.deleted() + " job instance(s) of no run (a deleted tenant's,"
+            + " or older) purged, " + orphans.kept() + " kept for now");
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Guardian history purge failed; the next one tries again", e);
@@ -100,8 +100,8 @@ public class GuardianHistory {
   }
 
   /**
-   * Purges the Guardian's job instances last updated before the horizon that no run names: those of deleted tenants
-   * (whose runs went with them) and any a purge by hand left without their rows.
+   * Purges the Guardian's job instances that no run names: at once those of deleted tenants (their runs went with
+   * the tenant, and their job logs name it), and those last updated before the horizon (a purge by hand, say).
    */
   public Purged purgeOrphansBefore(Instant horizon) {
     int purged = 0;
