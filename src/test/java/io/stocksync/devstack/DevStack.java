@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.commons.io.FileUtils;
 
 /**
  * The run command's launcher: starts PostgreSQL and Artemis with their data under one folder, runs the Liberty
@@ -50,6 +51,9 @@ public final class DevStack {
 
   int run(Path home) throws Exception {
     long t0 = System.nanoTime();
+    if (!Files.exists(home.resolve("postgres").resolve("PG_VERSION"))) {
+      FileUtils.deleteDirectory(JobLogs.of(wlpHome, serverName).toFile()); // an earlier database's
+    }
     database.start();
     LOG.info(() -> "PostgreSQL ready on 127.0.0.1:" + database.port() + ", data in " + home.resolve("postgres"));
     broker.start();

@@ -2,15 +2,12 @@ package io.stocksync.teststack;
 
 import io.stocksync.devstack.EmbeddedBroker;
 import io.stocksync.devstack.EmbeddedDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.stocksync.devstack.JobLogs;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 
 /**
  * The PostgreSQL and Artemis the integration tests run against. They live in the test JVM, so a test can stop
@@ -24,10 +21,9 @@ public final class TestStack {
   private TestStack() {}
 
   static synchronized void start(Path workDir) throws Exception {
-    deleteRecursively(workDir.resolve("postgres"));
-    deleteRecursively(workDir.resolve("artemis"));
-    // Job logs are kept by job instance id, which starts again at 1 in the new database: old logs would collide.
-    deleteRecursively(jobLogs());
+    FileUtils.deleteDirectory(workDir.resolve("postgres").toFile());
+    FileUtils.deleteDirectory(workDir.resolve("artemis").toFile());
+    FileUtils.deleteDirectory(jobLogs().toFile()); // they belong to the database just deleted
     database = new EmbeddedDatabase(Integer.getInteger("it.pg.port"), workDir, true);
     broker = new EmbeddedBroker(Path.of(System.getProperty("artemis.config")),
         Integer.getInteger("it.artemis.port"), workDir);
@@ -54,8 +50,7 @@ public final class TestStack {
 
   /** Where the Liberty server under test keeps its batch job logs. */
   public static Path jobLogs() {
-    return Path.of(System.getProperty("wlp.home"), "usr", "servers", System.getProperty("liberty.server.name"),
-        "logs", "joblogs");
+    return JobLogs.of(Path.of(System.getProperty("wlp.home")), System.getProperty("liberty.server.name"));
   }
 
   /** A direct connection to the application database, as the application's own user. */
@@ -65,16 +60,5 @@ public final class TestStack {
 
   public static String brokerUrl() {
     return "tcp://127.0.0.1:" + broker.port();
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
