@@ -28,6 +28,12 @@ public class GuardianHistory {
 
   private static final Logger LOG = Logger.getLogger(GuardianHistory.class.getName());
   private static final int PAGE = 200;
+  /**
+   * Runs kept (another server's, still running) do not use up a purge's maximum, or the oldest of them would stop
+   * every purge of the younger ones behind them (a server gone for good leaves its runs NOT_LOCAL): a purge looks at
+   * up to this many times its maximum.
+   */
+  private static final int SCAN_FACTOR = 10;
 
   /** What one purge did: runs (or job instances) deleted, and kept (still running, another server's, not yet). */
   public record Purged(int deleted, int kept) {}
@@ -50,7 +56,7 @@ public class GuardianHistory {
   @ConfigProperty(name = "stocksync.guardian.history-purge-seconds", defaultValue = "900")
   long purgeSeconds;
 
-  /** At most this many runs per purge, so that a first purge of a long history does not hold a thread for hours. */
+  /** At most this many runs purged per purge, so that a first purge of a long history is spread over several. */
   @Inject
   @ConfigProperty(name = "stocksync.guardian.history-purge-max-runs", defaultValue = "5000")
   int maxRuns;
@@ -83,8 +89,8 @@ public class GuardianHistory {
     int deleted = 0;
     int kept = 0;
     ExpiredRun after = null;
-    while (deleted + kept < maxRuns) {
-      var page = runs.page(horizon, after, Math.min(PAGE, maxRuns - deleted - kept));
+    while (deleted < maxRuns && deleted + kept < maxRuns * SCAN_FACTOR) {
+      var page = runs.page(horizon, after, Math.min(PAGE, maxRuns - deleted));
       if (page.isEmpty()) {
         break;
       }
@@ -107,8 +113,8 @@ public class GuardianHistory {
     int purged = 0;
     int kept = 0;
     long after = 0;
-    while (purged + kept < maxRuns) {
-      var page = runs.orphanInstances(horizon, after, Math.min(PAGE, maxRuns - purged - kept));
+    while (purged < maxRuns && purged + kept < maxRuns * SCAN_FACTOR) {
+      var page = runs.orphanInstances(horizon, after, Math.min(PAGE, maxRuns - purged));
       if (page.isEmpty()) {
         break;
       }

@@ -130,6 +130,17 @@ class GuardianHistoryTest {
   }
 
   @Test
+  void runsKeptForAnotherServerDoNotStopThePurgeOfTheYoungerOnes() {
+    for (long i = 1; i <= 400; i++) {
+      run(i);
+      answers.put(i, i <= 300 ? PurgeStatus.NOT_LOCAL : PurgeStatus.COMPLETED);
+    }
+    history.maxRuns = 250;
+    assertEquals(new GuardianHistory.Purged(100, 300), history.purgeEndedBefore(HORIZON));
+    assertEquals(Set.copyOf(table.subList(300, 400).stream().map(ExpiredRun::id).toList()), deleted);
+  }
+
+  @Test
   void pagesThroughTheBacklogUpToTheMaximumPerPurge() {
     for (long i = 1; i <= 450; i++) {
       run(i);
