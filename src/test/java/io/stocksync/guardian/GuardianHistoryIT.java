@@ -13,6 +13,7 @@ import io.stocksync.channel.standin.GenericStandIn;
 import io.stocksync.teststack.Api;
 import io.stocksync.teststack.BatchAdmin;
 import io.stocksync.teststack.Deployments;
+import io.stocksync.teststack.Metrics;
 import io.stocksync.teststack.TestStack;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -87,6 +88,9 @@ class GuardianHistoryIT {
     assertEquals(200, admin.call("GET", "jobinstances/" + instance(recent), null, 0).status());
     assertTrue(Files.isDirectory(jobLogs(instance(recent))), "the recent run's job log stays");
     assertEquals(0, count("SELECT count(*) FROM guardian_run_partition WHERE run_id = ?", old.getString("id")));
+    var metrics = Metrics.scrape();
+    assertTrue(Metrics.value(metrics, "stocksync_guardian_history_purged_total", "kind=\"run\"") >= 2,
+        Metrics.grep(metrics, "stocksync_guardian_history"));
   }
 
   @Test

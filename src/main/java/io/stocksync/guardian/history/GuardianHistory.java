@@ -1,6 +1,7 @@
 package io.stocksync.guardian.history;
 
-import io.stocksync.guardian.history.ExpiredRuns.ExpiredRun;
+import io.stocksync.guardian.history.HistoryStore.ExpiredRun;
+import io.stocksync.platform.metrics.MetricHandles;
 import io.stocksync.platform.schedule.Periodic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -14,6 +15,7 @@ import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Keeps the Guardian's history to the retention (default 30 days). Each run is a job instance in Liberty's
@@ -28,6 +30,8 @@ public class GuardianHistory {
 
   private static final Logger LOG = Logger.getLogger(GuardianHistory.class.getName());
   private static final int PAGE = 200;
+  /** Prometheus: stocksync_guardian_history_purged_total{kind="run"|"job_instance_of_no_run"}. */
+  private static final String PURGED = "stocksync_guardian_history_purged";
   /**
    * Runs kept (another server's, still running) do not use up a purge's maximum, or the oldest of them would stop
    * every purge of the younger ones behind them (a server gone for good leaves its runs NOT_LOCAL): a purge looks at
@@ -42,10 +46,13 @@ public class GuardianHistory {
   Periodic periodic;
 
   @Inject
-  ExpiredRuns runs;
+  HistoryStore store;
 
   @Inject
   JobInstancePurge purge;
+
+  @Inject
+  MetricHandles metrics;
 
   /** Days a run is kept after it ended; 0 keeps every run. */
   @Inject
@@ -74,6 +81,8 @@ public class GuardianHistory {
       var horizon = Instant.now().minus(Duration.ofDays(retentionDays));
       var runs = purgeEndedBefore(horizon);
       var orphans = purgeOrphansBefore(horizon);
+      countPurged("run", runs.deleted());
+      countPurged("job_instance_of_no_run", orphans.deleted());
       if (runs.deleted() + runs.kept() + orphans.deleted() + orphans.kept() > 0) {
         LOG.info("Guardian history: " + runs.deleted() + " run(s) older than " + retentionDays + " days purged, "
             + runs.kept() + " kept for now; " + orphans.deleted() + " job instance(s) of no run (a deleted tenant's,"
@@ -84,13 +93,20 @@ public class GuardianHistory {
     }
   }
 
+  private void countPurged(String kind, int n) {
+    var counter = metrics.counter(PURGED, new Tag("kind", kind)); // registered at zero: the series exists from the start
+    if (n > 0) {
+      counter.inc(n);
+    }
+  }
+
   /** Purges the runs that ended before the horizon, oldest first, up to the per-purge maximum. */
   public Purged purgeEndedBefore(Instant horizon) {
     int deleted = 0;
     int kept = 0;
     ExpiredRun after = null;
     while (deleted < maxRuns && deleted + kept < maxRuns * SCAN_FACTOR) {
-      var page = runs.page(horizon, after, Math.min(PAGE, maxRuns - deleted));
+      var page = store.page(horizon, after, Math.min(PAGE, maxRuns - deleted));
       if (page.isEmpty()) {
         break;
       }
@@ -98,7 +114,7 @@ public class GuardianHistory {
       var gone = page.stream()
           .filter(r -> r.jobInstanceId() == null || statuses.get(r.jobInstanceId()).purged())
           .map(ExpiredRun::id).toList();
-      deleted += runs.delete(gone, horizon);
+      deleted += store.delete(gone, horizon);
       kept += page.size() - gone.size();
       after = page.get(page.size() - 1);
     }
@@ -114,7 +130,7 @@ public class GuardianHistory {
     int kept = 0;
     long after = 0;
     while (purged < maxRuns && purged + kept < maxRuns * SCAN_FACTOR) {
-      var page = runs.orphanInstances(horizon, after, Math.min(PAGE, maxRuns - purged));
+      var page = store.orphanInstances(horizon, after, Math.min(PAGE, maxRuns - purged));
       if (page.isEmpty()) {
         break;
       }
@@ -135,7 +151,7 @@ public class GuardianHistory {
           + " from the job repository and the files stay under logs/joblogs");
       statuses.putAll(purge.purge(failed, true));
     }
-    runs.stillInJobRepository(withStatus(statuses, PurgeStatus.GONE))
+    store.stillInJobRepository(withStatus(statuses, PurgeStatus.GONE))
         .forEach(id -> statuses.put(id, PurgeStatus.NOT_ANSWERED));
     return statuses;
   }

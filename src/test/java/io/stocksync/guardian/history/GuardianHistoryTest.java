@@ -2,7 +2,7 @@ package io.stocksync.guardian.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.stocksync.guardian.history.ExpiredRuns.ExpiredRun;
+import io.stocksync.guardian.history.HistoryStore.ExpiredRun;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,7 +35,7 @@ class GuardianHistoryTest {
   void history() {
     history = new GuardianHistory();
     history.maxRuns = 1000;
-    history.runs = new ExpiredRuns() {
+    history.store = new HistoryStore() {
       @Override
       public List<ExpiredRun> page(Instant horizon, ExpiredRun after, int size) {
         int from = after == null ? 0 : table.indexOf(after) + 1;

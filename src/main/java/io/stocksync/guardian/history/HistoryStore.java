@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** guardian_run rows of runs that ended before a horizon, their deletion, and the Guardian's job instances. */
+/** What the history purge reads and deletes: runs that ended before a horizon, and the Guardian's job instances. */
 @ApplicationScoped
-public class ExpiredRuns {
+public class HistoryStore {
 
   /** A run that ended; jobInstanceId is null for one whose job never started. */
   public record ExpiredRun(UUID id, Long jobInstanceId, Instant endedAt) {}
