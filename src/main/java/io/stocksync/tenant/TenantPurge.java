@@ -15,8 +15,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class TenantPurge {
 
-  /** Tables holding tenant rows, children before parents, so that each batch satisfies the foreign keys. */
-  static final List<String> TABLES = List.of("guardian_observation", "guardian_run", "sync_event",
+  /**
+   * Tables holding tenant rows, children before parents, so that each batch satisfies the foreign keys. Not
+   * guardian_run: the Guardian's history purge deletes a deleted tenant's runs after their job instances and job
+   * logs in Liberty's repository, which it finds through them (io.stocksync.guardian.history).
+   */
+  static final List<String> TABLES = List.of("guardian_observation", "sync_event",
       "alert_notification_attempt", "alert_notification", "alert", "stock_movement", "webhook_delivery",
       "channel_mapping", "product", "channel", "audit_entry", "api_rate_window", "idempotency_key");
 

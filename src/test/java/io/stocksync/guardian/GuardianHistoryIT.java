@@ -125,7 +125,10 @@ class GuardianHistoryIT {
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
         .until(() -> admin.call("GET", "jobinstances/" + instance, null, 0).status(), status -> status == 400);
     assertFalse(Files.exists(logs), "the deleted tenant's job log is deleted");
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).until(() -> count(
+        "SELECT count(*) FROM guardian_run WHERE tenant_id = ?", shop.tenant().id()), n -> n == 0);
     assertEquals(200, admin.call("GET", "jobinstances/" + survivorInstance, null, 0).status(), "another tenant's");
+    assertEquals(1, count("SELECT count(*) FROM guardian_run WHERE tenant_id = ?", survivor.tenant().id()));
     assertTrue(Files.isDirectory(jobLogs(survivorInstance)));
   }
 

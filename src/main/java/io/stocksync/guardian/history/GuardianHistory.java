@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,8 +23,9 @@ import org.eclipse.microprofile.metrics.Tag;
  * repository plus ~50 KB of job log per channel on the disk of the server that ran it, and nothing in Liberty
  * deletes them: at 1,000 tenants every 15 minutes that is ~96,000 instances and ~13 GB of job logs a day. Every
  * server purges on its own schedule: the instances it ran (the others answer NOT_LOCAL and stay for their own
- * server), then the guardian_run rows of the purged ones. A job log Liberty cannot delete does not keep the rows:
- * the instance is then purged from the repository only, and the files are named in a warning.
+ * server), then the guardian_run rows of the purged ones; a deleted tenant's runs likewise, at once. A job log
+ * Liberty cannot delete does not keep the rows: the instance is then purged from the repository only, and the files
+ * are named in a warning.
  */
 @ApplicationScoped
 public class GuardianHistory {
@@ -80,13 +82,16 @@ public class GuardianHistory {
     try {
       var horizon = Instant.now().minus(Duration.ofDays(retentionDays));
       var runs = purgeEndedBefore(horizon);
+      var deletedTenants = purgeRunsOfDeletedTenants();
       var orphans = purgeOrphansBefore(horizon);
-      countPurged("run", runs.deleted());
+      countPurged("run", runs.deleted() + deletedTenants.deleted());
       countPurged("job_instance_of_no_run", orphans.deleted());
-      if (runs.deleted() + runs.kept() + orphans.deleted() + orphans.kept() > 0) {
+      if (runs.deleted() + runs.kept() + deletedTenants.deleted() + deletedTenants.kept() + orphans.deleted()
+          + orphans.kept() > 0) {
         LOG.info("Guardian history: " + runs.deleted() + " run(s) older than " + retentionDays + " days purged, "
-            + runs.kept() + " kept for now; " + orphans.deleted() + " job instance(s) of no run (a deleted tenant's,"
-            + " or older) purged, " + orphans.kept() + " kept for now");
+            + runs.kept() + " kept for now; " + deletedTenants.deleted() + " run(s) of deleted tenants purged, "
+            + deletedTenants.kept() + " kept for now; " + orphans.deleted() + " older job instance(s) of no run"
+            + " purged, " + orphans.kept() + " kept for now");
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Guardian history purge failed; the next one tries again", e);
@@ -102,11 +107,20 @@ public class GuardianHistory {
 
   /** Purges the runs that ended before the horizon, oldest first, up to the per-purge maximum. */
   public Purged purgeEndedBefore(Instant horizon) {
+    return purgeRuns((after, size) -> store.page(horizon, after, size), horizon);
+  }
+
+  /** Purges the ended runs of deleted tenants, whatever their age (the tenant purge leaves them to this purge). */
+  public Purged purgeRunsOfDeletedTenants() {
+    return purgeRuns(store::pageOfDeletedTenants, Instant.now());
+  }
+
+  private Purged purgeRuns(BiFunction<ExpiredRun, Integer, List<ExpiredRun>> pages, Instant endedBefore) {
     int deleted = 0;
     int kept = 0;
     ExpiredRun after = null;
     while (deleted < maxRuns && deleted + kept < maxRuns * SCAN_FACTOR) {
-      var page = store.page(horizon, after, Math.min(PAGE, maxRuns - deleted));
+      var page = pages.apply(after, Math.min(PAGE, maxRuns - deleted));
       if (page.isEmpty()) {
         break;
       }
@@ -114,7 +128,7 @@ public class GuardianHistory {
       var gone = page.stream()
           .filter(r -> r.jobInstanceId() == null || statuses.get(r.jobInstanceId()).purged())
           .map(ExpiredRun::id).toList();
-      deleted += store.delete(gone, horizon);
+      deleted += store.delete(gone, endedBefore);
       kept += page.size() - gone.size();
       after = page.get(page.size() - 1);
     }
@@ -122,8 +136,8 @@ public class GuardianHistory {
   }
 
   /**
-   * Purges the Guardian's job instances that no run names: at once those of deleted tenants (their runs went with
-   * the tenant, and their job logs name it), and those last updated before the horizon (a purge by hand, say).
+   * Purges the Guardian's job instances that no run names and that were last updated before the horizon (a run whose
+   * server died before it recorded its instance, or rows deleted by hand).
    */
   public Purged purgeOrphansBefore(Instant horizon) {
     int purged = 0;

@@ -27,13 +27,26 @@ public class HistoryStore {
   @Resource(lookup = "jdbc/stocksync")
   DataSource dataSource;
 
-  /** The next runs, oldest first, after the given one (null: from the oldest). */
+  /** The next runs that ended before the horizon, oldest first, after the given one (null: from the oldest). */
   public List<ExpiredRun> page(Instant horizon, ExpiredRun after, int size) {
+    return runs("SELECT id, job_instance_id, ended_at FROM guardian_run WHERE state IN ('ENDED', 'LOST')"
+        + " AND ended_at < ? AND (ended_at, id) > (?, ?) ORDER BY ended_at, id LIMIT ?", after, size,
+        Timestamp.from(horizon));
+  }
+
+  /** The next ended runs of deleted tenants, whatever their age, in the same order. */
+  public List<ExpiredRun> pageOfDeletedTenants(ExpiredRun after, int size) {
+    return runs("SELECT r.id, r.job_instance_id, r.ended_at FROM guardian_run r JOIN tenant t ON t.id = r.tenant_id"
+        + " WHERE t.status = 'DELETED' AND r.state IN ('ENDED', 'LOST') AND (r.ended_at, r.id) > (?, ?)"
+        + " ORDER BY r.ended_at, r.id LIMIT ?", after, size);
+  }
+
+  private List<ExpiredRun> runs(String sql, ExpiredRun after, int size, Object... leading) {
     var from = after == null ? BEFORE_ALL : after;
+    var args = new ArrayList<Object>(List.of(leading));
+    args.addAll(List.of(Timestamp.from(from.endedAt()), from.id(), size));
     var runs = new ArrayList<ExpiredRun>();
-    try (var c = dataSource.getConnection(); var ps = GuardianRuns.prepare(c, "SELECT id, job_instance_id, ended_at"
-        + " FROM guardian_run WHERE state IN ('ENDED', 'LOST') AND ended_at < ? AND (ended_at, id) > (?, ?)"
-        + " ORDER BY ended_at, id LIMIT ?", Timestamp.from(horizon), Timestamp.from(from.endedAt()), from.id(), size);
+    try (var c = dataSource.getConnection(); var ps = GuardianRuns.prepare(c, sql, args.toArray());
         var rs = ps.executeQuery()) {
       while (rs.next()) {
         runs.add(new ExpiredRun(rs.getObject(1, UUID.class), rs.getObject(2) == null ? null : rs.getLong(2),
@@ -46,21 +59,17 @@ public class HistoryStore {
   }
 
   /**
-   * The Guardian's job instances that no run names and that were last updated before the horizon or belong to a
-   * deleted tenant, in id order after the given one. Read only: Liberty owns these rows (its job repository, schema
-   * batch); the tenant is the tenantId parameter of the instance's first execution.
+   * The Guardian's job instances that no run names and that were last updated before the horizon (a run whose
+   * server died before it recorded its instance, say), in id order after the given one. Read only: Liberty owns these
+   * rows (its job repository, schema batch); V26 indexes them by age.
    */
   public List<Long> orphanInstances(Instant horizon, long afterId, int size) {
     var ids = new ArrayList<Long>();
     try (var c = dataSource.getConnection(); var ps = GuardianRuns.prepare(c, "SELECT i.jobinstanceid"
-        + " FROM batch.jobinstance i WHERE i.jobname = 'guardian-reconcile' AND i.jobinstanceid > ?"
-        + " AND NOT EXISTS (SELECT 1 FROM guardian_run r WHERE r.job_instance_id = i.jobinstanceid)"
-        + " AND (i.updatetime < ? OR EXISTS (SELECT 1 FROM batch.jobexecution e"
-        + " JOIN batch.jobparameter p ON p.fk_jobexecid = e.jobexecid AND p.name = 'tenantId'"
-        + " JOIN tenant t ON t.id::text = p.value AND t.status = 'DELETED'"
-        + " WHERE e.fk_jobinstanceid = i.jobinstanceid))"
-        + " ORDER BY i.jobinstanceid LIMIT ?", afterId, Timestamp.from(horizon), size);
-        var rs = ps.executeQuery()) {
+        + " FROM batch.jobinstance i WHERE i.jobname = 'guardian-reconcile' AND i.updatetime < ?"
+        + " AND i.jobinstanceid > ? AND NOT EXISTS (SELECT 1 FROM guardian_run r"
+        + " WHERE r.job_instance_id = i.jobinstanceid) ORDER BY i.jobinstanceid LIMIT ?", Timestamp.from(horizon),
+        afterId, size); var rs = ps.executeQuery()) {
       while (rs.next()) {
         ids.add(rs.getLong(1));
       }

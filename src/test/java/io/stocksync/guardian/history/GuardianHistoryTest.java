@@ -43,6 +43,11 @@ class GuardianHistoryTest {
       }
 
       @Override
+      public List<ExpiredRun> pageOfDeletedTenants(ExpiredRun after, int size) {
+        return page(HORIZON, after, size); // the same table: the loop is what is tested
+      }
+
+      @Override
       public List<Long> orphanInstances(Instant horizon, long afterId, int size) {
         return orphans.stream().filter(id -> id > afterId).limit(size).toList();
       }
@@ -118,6 +123,15 @@ class GuardianHistoryTest {
 
     assertEquals(new GuardianHistory.Purged(1, 1), history.purgeEndedBefore(HORIZON));
     assertEquals(Set.of(answered.id()), deleted, "kept until its instance is purged: " + leftOut.id());
+  }
+
+  @Test
+  void deletedTenantsRunsGoTheSameWay() {
+    var purged = run(1L);
+    var running = run(2L);
+    answers.put(2L, PurgeStatus.STILL_ACTIVE);
+    assertEquals(new GuardianHistory.Purged(1, 1), history.purgeRunsOfDeletedTenants());
+    assertEquals(Set.of(purged.id()), deleted, "kept while it runs: " + running.id());
   }
 
   @Test
