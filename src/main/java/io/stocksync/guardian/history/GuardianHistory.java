@@ -56,7 +56,7 @@ public class GuardianHistory {
   @Inject
   MetricHandles metrics;
 
-  /** Days a run is kept after it ended; 0 keeps every run. */
+  /** Days a run is kept after it ended; 0 keeps every run but a deleted tenant's. */
   @Inject
   @ConfigProperty(name = "stocksync.guardian.history-retention-days", defaultValue = "30")
   int retentionDays;
@@ -71,19 +71,20 @@ public class GuardianHistory {
   int maxRuns;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    if (retentionDays > 0) {
-      periodic.every(purgeSeconds, this::tick);
-    } else {
-      LOG.info("Guardian history retention is off (stocksync.guardian.history-retention-days = 0)");
+    if (retentionDays <= 0) {
+      LOG.info("Guardian history retention is off (stocksync.guardian.history-retention-days = 0): only deleted"
+          + " tenants' runs are purged");
     }
+    periodic.every(purgeSeconds, this::tick);
   }
 
   void tick() {
     try {
       var horizon = Instant.now().minus(Duration.ofDays(retentionDays));
-      var runs = purgeEndedBefore(horizon);
+      var none = new Purged(0, 0);
+      var runs = retentionDays > 0 ? purgeEndedBefore(horizon) : none;
       var deletedTenants = purgeRunsOfDeletedTenants();
-      var orphans = purgeOrphansBefore(horizon);
+      var orphans = retentionDays > 0 ? purgeOrphansBefore(horizon) : none;
       countPurged("run", runs.deleted() + deletedTenants.deleted());
       countPurged("job_instance_of_no_run", orphans.deleted());
       if (runs.deleted() + runs.kept() + deletedTenants.deleted() + deletedTenants.kept() + orphans.deleted()
