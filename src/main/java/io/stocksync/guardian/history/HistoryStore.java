@@ -4,6 +4,7 @@ import io.stocksync.guardian.GuardianRuns;
 import io.stocksync.guardian.GuardianStoreException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -29,24 +30,23 @@ public class HistoryStore {
 
   /** The next runs that ended before the horizon, oldest first, after the given one (null: from the oldest). */
   public List<ExpiredRun> page(Instant horizon, ExpiredRun after, int size) {
+    var from = after == null ? BEFORE_ALL : after;
     return runs("SELECT id, job_instance_id, ended_at FROM guardian_run WHERE state IN ('ENDED', 'LOST')"
-        + " AND ended_at < ? AND (ended_at, id) > (?, ?) ORDER BY ended_at, id LIMIT ?", after, size,
-        Timestamp.from(horizon));
+        + " AND ended_at < ? AND (ended_at, id) > (?, ?) ORDER BY ended_at, id LIMIT ?", Timestamp.from(horizon),
+        Timestamp.from(from.endedAt()), from.id(), size);
   }
 
   /** The next ended runs of deleted tenants, whatever their age, in the same order. */
   public List<ExpiredRun> pageOfDeletedTenants(ExpiredRun after, int size) {
+    var from = after == null ? BEFORE_ALL : after;
     return runs("SELECT r.id, r.job_instance_id, r.ended_at FROM guardian_run r JOIN tenant t ON t.id = r.tenant_id"
         + " WHERE t.status = 'DELETED' AND r.state IN ('ENDED', 'LOST') AND (r.ended_at, r.id) > (?, ?)"
-        + " ORDER BY r.ended_at, r.id LIMIT ?", after, size);
+        + " ORDER BY r.ended_at, r.id LIMIT ?", Timestamp.from(from.endedAt()), from.id(), size);
   }
 
-  private List<ExpiredRun> runs(String sql, ExpiredRun after, int size, Object... leading) {
-    var from = after == null ? BEFORE_ALL : after;
-    var args = new ArrayList<Object>(List.of(leading));
-    args.addAll(List.of(Timestamp.from(from.endedAt()), from.id(), size));
+  private List<ExpiredRun> runs(String sql, Object... args) {
     var runs = new ArrayList<ExpiredRun>();
-    try (var c = dataSource.getConnection(); var ps = GuardianRuns.prepare(c, sql, args.toArray());
+    try (var c = dataSource.getConnection(); var ps = GuardianRuns.prepare(c, sql, args);
         var rs = ps.executeQuery()) {
       while (rs.next()) {
         runs.add(new ExpiredRun(rs.getObject(1, UUID.class), rs.getObject(2) == null ? null : rs.getLong(2),
@@ -64,37 +64,37 @@ public class HistoryStore {
    * rows (its job repository, schema batch); V26 indexes them by age.
    */
   public List<Long> orphanInstances(Instant horizon, long afterId, int size) {
-    var ids = new ArrayList<Long>();
     try (var c = dataSource.getConnection(); var ps = GuardianRuns.prepare(c, "SELECT i.jobinstanceid"
         + " FROM batch.jobinstance i WHERE i.jobname = 'guardian-reconcile' AND i.updatetime < ?"
         + " AND i.jobinstanceid > ? AND NOT EXISTS (SELECT 1 FROM guardian_run r"
         + " WHERE r.job_instance_id = i.jobinstanceid) ORDER BY i.jobinstanceid LIMIT ?", Timestamp.from(horizon),
-        afterId, size); var rs = ps.executeQuery()) {
-      while (rs.next()) {
-        ids.add(rs.getLong(1));
-      }
+        afterId, size)) {
+      return longs(ps, new ArrayList<>());
     } catch (SQLException e) {
       throw new GuardianStoreException(e);
     }
-    return ids;
   }
 
   /** Those of the job instances that Liberty's job repository still holds (read only; Liberty owns the rows). */
   public Set<Long> stillInJobRepository(Collection<Long> instanceIds) {
-    var found = new HashSet<Long>();
     if (instanceIds.isEmpty()) {
-      return found;
+      return new HashSet<>();
     }
     try (var c = dataSource.getConnection(); var ps = GuardianRuns.prepare(c, "SELECT jobinstanceid"
-        + " FROM batch.jobinstance WHERE jobinstanceid = ANY (?)", c.createArrayOf("bigint", instanceIds.toArray()));
-        var rs = ps.executeQuery()) {
-      while (rs.next()) {
-        found.add(rs.getLong(1));
-      }
+        + " FROM batch.jobinstance WHERE jobinstanceid = ANY (?)", c.createArrayOf("bigint", instanceIds.toArray()))) {
+      return longs(ps, new HashSet<>());
     } catch (SQLException e) {
       throw new GuardianStoreException(e);
     }
-    return found;
+  }
+
+  private static <C extends Collection<Long>> C longs(PreparedStatement ps, C into) throws SQLException {
+    try (var rs = ps.executeQuery()) {
+      while (rs.next()) {
+        into.add(rs.getLong(1));
+      }
+    }
+    return into;
   }
 
   /** Deletes the runs (with their partition counters), unless one was restarted meanwhile. */
