@@ -22,7 +22,8 @@ public class TenantPurge {
    */
   static final List<String> TABLES = List.of("guardian_observation", "sync_event",
       "alert_notification_attempt", "alert_notification", "alert", "stock_movement", "webhook_delivery",
-      "channel_mapping", "product", "channel", "audit_entry", "api_rate_window", "idempotency_key");
+      "channel_mapping", "product", "channel", "audit_entry", "api_rate_window", "webhook_rate_window",
+      "idempotency_key");
 
   /** The tenant's own record of its deletion stays with the tombstone. */
   static final String KEPT_AUDIT = "action NOT IN ('tenant.delete', 'tenant.purged')";

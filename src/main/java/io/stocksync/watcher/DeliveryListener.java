@@ -1,6 +1,8 @@
 package io.stocksync.watcher;
 
 import io.stocksync.intake.DeliveryMessage;
+import io.stocksync.intake.DeliveryPublisher;
+import io.stocksync.platform.metrics.MetricHandles;
 import io.stocksync.platform.request.RequestId;
 import io.stocksync.sync.SyncRequests;
 import jakarta.ejb.MessageDriven;
@@ -10,8 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import java.util.Set;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,6 +37,12 @@ public class DeliveryListener implements MessageListener {
   @Inject
   SyncRequests sync;
 
+  @Inject
+  DeliveryPublisher publisher;
+
+  @Inject
+  MetricHandles metrics;
+
   @Override
   public void onMessage(Message message) {
     DeliveryMessage delivery;
@@ -49,14 +55,27 @@ public class DeliveryListener implements MessageListener {
       if (!watcher.isWaiting(delivery)) {
         return; // applied already: a redelivery, a re-publish, or taken with an earlier message's batch
       }
-      Set<UUID> channels;
+      Watcher.Applied applied;
       try {
-        channels = watcher.processFrom(delivery, BATCH);
+        applied = watcher.processFrom(delivery, BATCH);
       } catch (RuntimeException e) {
         LOG.log(Level.INFO, "batch from delivery " + delivery.deliveryId() + " failed; applying it alone", e);
-        channels = watcher.processOnly(delivery);
+        applied = watcher.processOnly(delivery);
       }
-      channels.forEach(channel -> sync.wake(delivery.tenantId(), channel));
+      applied.channelsToWake().forEach(channel -> sync.wake(delivery.tenantId(), channel));
+      if (applied.newlyDeferred() > 0) {
+        metrics.counter("stocksync_webhooks_deferred").inc(applied.newlyDeferred());
+      }
+      applied.wakeNext().ifPresent(this::wake);
     });
+  }
+
+  /** A lost wake-up costs only time: DeferredDeliveries wakes a tenant's oldest deferred delivery every few seconds. */
+  private void wake(DeliveryMessage deferred) {
+    try {
+      publisher.publish(deferred, DeferredDeliveries.CHAINED + deferred.deliveryId());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "deferred delivery " + deferred.deliveryId() + " not woken now: " + e.getMessage());
+    }
   }
 }

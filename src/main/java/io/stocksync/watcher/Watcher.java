@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -42,8 +43,10 @@ import javax.sql.DataSource;
 public class Watcher {
 
   private static final Logger LOG = Logger.getLogger(Watcher.class.getName());
-  private static final String COLUMNS = "SELECT id, channel_id, body, headers, request_id, received_at"
-      + " FROM webhook_delivery WHERE tenant_id = ? AND outcome IN ('ACCEPTED', 'PARKED')";
+  /** Deliveries waiting for the Watcher: new, parked while their tenant was paused, or over its webhook rate. */
+  static final String WAITING = "outcome IN ('ACCEPTED', 'PARKED', 'DEFERRED')";
+  private static final String COLUMNS = "SELECT id, channel_id, body, headers, request_id, received_at, outcome"
+      + " FROM webhook_delivery WHERE tenant_id = ? AND " + WAITING;
 
   @PersistenceContext(unitName = "stocksync")
   EntityManager em;
@@ -60,6 +63,9 @@ public class Watcher {
   @Inject
   SyncRequests sync;
 
+  @Inject
+  WebhookAllowance allowance;
+
   @Resource(lookup = "jdbc/stocksync-direct")
   DataSource direct;
 
@@ -69,7 +75,7 @@ public class Watcher {
    */
   public boolean isWaiting(DeliveryMessage message) {
     try (var c = direct.getConnection(); var ps = c.prepareStatement("SELECT 1 FROM webhook_delivery"
-        + " WHERE id = ? AND tenant_id = ? AND outcome IN ('ACCEPTED', 'PARKED')")) {
+        + " WHERE id = ? AND tenant_id = ? AND " + WAITING)) {
       ps.setLong(1, message.deliveryId());
       ps.setObject(2, message.tenantId());
       try (var rs = ps.executeQuery()) {
@@ -80,17 +86,30 @@ public class Watcher {
     }
   }
 
-  /** The message's delivery and up to limit - 1 waiting deliveries of its tenant after it. */
+  /**
+   * The message's delivery and up to limit - 1 waiting deliveries of its tenant after it. One more row is read to
+   * see what waits beyond the batch: a deferred delivery there has no message of its own left (its message was
+   * consumed when it was deferred), so the answer names it for a wake-up.
+   */
   @Transactional
-  public Set<UUID> processFrom(DeliveryMessage message, int limit) {
-    return process(message.tenantId(), waiting(COLUMNS + " AND id >= ? ORDER BY id LIMIT ? FOR UPDATE",
-        message, limit));
+  public Applied processFrom(DeliveryMessage message, int limit) {
+    var rows = waiting(COLUMNS + " AND id >= ? ORDER BY id LIMIT ? FOR UPDATE", message, limit + 1);
+    return process(message.tenantId(), rows.subList(0, Math.min(limit, rows.size())),
+        rows.size() > limit ? rows.get(limit) : null);
   }
 
   /** Only the message's own delivery (after a batch failed: one bad delivery must not hold up the others). */
   @Transactional
-  public Set<UUID> processOnly(DeliveryMessage message) {
-    return process(message.tenantId(), waiting(COLUMNS + " AND id = ? LIMIT ? FOR UPDATE", message, 1));
+  public Applied processOnly(DeliveryMessage message) {
+    return process(message.tenantId(), waiting(COLUMNS + " AND id = ? LIMIT ? FOR UPDATE", message, 1), null);
+  }
+
+  /**
+   * What a batch did: the channels that now have levels to push (the caller wakes Sync for them after the commit),
+   * how many deliveries it newly deferred, and the deferred delivery beyond the batch to wake, if any.
+   */
+  public record Applied(Set<UUID> channelsToWake, int newlyDeferred, Optional<DeliveryMessage> wakeNext) {
+    static final Applied NOTHING = new Applied(Set.of(), 0, Optional.empty());
   }
 
   @SuppressWarnings("unchecked")
@@ -99,18 +118,36 @@ public class Watcher {
         .setParameter(3, limit).setFlushMode(FlushModeType.COMMIT).getResultList();
   }
 
-  /** Answers the channels that now have levels to push; the caller wakes Sync for them after the commit. */
-  private Set<UUID> process(UUID tenantId, List<Object[]> rows) {
-    if (rows.isEmpty()) {
-      return Set.of(); // processed already: a redelivery, a re-publish, or taken by an earlier message's batch
+  private Applied process(UUID tenantId, List<Object[]> batch, Object[] beyond) {
+    if (batch.isEmpty()) {
+      return Applied.NOTHING; // processed already: a redelivery, a re-publish, or taken by an earlier message's batch
     }
     var tenant = tenants.find(tenantId).orElse(null);
     if (tenant == null || tenant.status() == TenantStatus.DELETING || tenant.status() == TenantStatus.DELETED) {
-      mark(rows.stream().map(Watcher::id).toList(), "DEAD", null);
-      return Set.of();
+      mark(batch.stream().map(Watcher::id).toList(), "DEAD", null);
+      return Applied.NOTHING;
     }
     if (tenant.status() == TenantStatus.PAUSED) {
-      mark(rows.stream().map(Watcher::id).toList(), "PARKED", null);
+      mark(batch.stream().map(Watcher::id).toList(), "PARKED", null);
+      return Applied.NOTHING;
+    }
+    int perMinute = tenant.tier().webhooksPerMinute();
+    var grant = allowance.offer(tenantId, batch.size(), perMinute);
+    var over = batch.subList(grant.granted(), batch.size());
+    int newlyDeferred = over.isEmpty() ? 0 : defer(over.stream().map(Watcher::id).toList());
+    if (grant.crossedLimit()) {
+      LOG.info(() -> "tenant " + tenantId + " is over its " + perMinute + " webhooks a minute: its deliveries wait"
+          + " for the next minute (DEFERRED)");
+    }
+    var toWake = apply(tenantId, batch.subList(0, grant.granted()));
+    boolean deferredBeyond = over.isEmpty() && beyond != null && "DEFERRED".equals(beyond[6]);
+    return new Applied(toWake, newlyDeferred, deferredBeyond
+        ? Optional.of(DeliveryMessage.of(id(beyond), tenantId, (UUID) beyond[1], (String) beyond[4]))
+        : Optional.empty());
+  }
+
+  private Set<UUID> apply(UUID tenantId, List<Object[]> rows) {
+    if (rows.isEmpty()) {
       return Set.of();
     }
     Map<UUID, Set<UUID>> changedBySource = new LinkedHashMap<>();
@@ -151,6 +188,13 @@ public class Watcher {
         .setParameter(1, outcome).setParameter(2, PgArray.literal(ids))
         .setParameter(3, PgArray.literal(kinds != null ? kinds : Collections.nCopies(ids.size(), null)))
         .setFlushMode(FlushModeType.COMMIT).executeUpdate(); // the inbox row is no entity: nothing to flush for it
+  }
+
+  /** Leaves deliveries waiting for a later minute; answers how many were not deferred before. */
+  private int defer(List<Long> ids) {
+    return em.createNativeQuery("UPDATE webhook_delivery SET outcome = 'DEFERRED'"
+            + " WHERE id = ANY (CAST(? AS bigint[])) AND outcome <> 'DEFERRED'")
+        .setParameter(1, PgArray.literal(ids)).setFlushMode(FlushModeType.COMMIT).executeUpdate();
   }
 
   private static long id(Object[] row) {

@@ -1,0 +1,144 @@
+package io.stocksync.pipeline;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stocksync.channel.standin.ShopifyStandIn;
+import io.stocksync.teststack.Deployments;
+import io.stocksync.teststack.Metrics;
+import io.stocksync.teststack.TestStack;
+import io.stocksync.teststack.TestTenant;
+import io.stocksync.teststack.Webhooks;
+import java.net.URL;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The tier's webhooks per minute: every delivery is accepted (a vendor must never see a refusal), and those over
+ * the limit wait as DEFERRED for the tenant's next minute, then apply exactly once. Another tenant is not held up.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WebhookRateIT {
+
+  private static final int FREE_PER_MINUTE = 600;
+  private static final int OVER = 20;
+
+  @RegisterExtension
+  static final StandIns vendors = new StandIns();
+
+  @ArquillianResource
+  URL base;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.stocksync();
+  }
+
+  @Test
+  void deliveriesOverTheTiersRateWaitForTheNextMinuteAndApplyOnce() throws Exception {
+    var tenant = TestTenant.create(base.toURI(), "Free tier flood", "FREE");
+    String sku = "FLOOD-" + UUID.randomUUID();
+    String product = tenant.product(sku, 1_000);
+    String secret = "shpss_flood_" + UUID.randomUUID();
+    String channel = tenant.channel("SHOPIFY", "Shopify", 0, vendors.shopify().baseUrl(), ShopifyStandIn.TOKEN,
+        secret);
+    tenant.mapping(product, channel, "flood-item", ShopifyStandIn.LOCATION);
+    var events = new ShopifyEvents(secret);
+    var webhooks = new Webhooks(base.toURI());
+    var bystander = vendors.shop(base.toURI(), "Rate bystander", 50);
+    double deferredBefore = Metrics.value(Metrics.scrape(), "stocksync_webhooks_deferred_total", "");
+
+    Instant minute = startOfAFreshMinute();
+    int total = FREE_PER_MINUTE + OVER;
+    var pool = Executors.newFixedThreadPool(8);
+    try {
+      var sends = IntStream.range(0, total).mapToObj(i -> (Callable<Integer>) () -> {
+        var order = events.orderCreated("evt-flood-" + i + "-" + sku, 7_000_000L + i, sku, 1);
+        return webhooks.post(channel, order.headers(), order.body()).status();
+      }).toList();
+      var statuses = new HashSet<Integer>();
+      for (var answer : pool.invokeAll(sends)) {
+        statuses.add(answer.get());
+      }
+      assertEquals(Set.of(200), statuses, "every delivery is accepted at intake");
+    } finally {
+      pool.shutdown();
+    }
+
+    await().atMost(Duration.ofSeconds(25)).pollInterval(Duration.ofMillis(250))
+        .until(() -> outcomes(tenant.id()), equalTo(Map.of("PROCESSED", (long) FREE_PER_MINUTE, "DEFERRED",
+            (long) OVER)));
+    assertEquals(minute, Instant.now().truncatedTo(ChronoUnit.MINUTES),
+        "the limit held within the minute (the machine was too slow to tell otherwise)");
+    assertEquals(1_000L - FREE_PER_MINUTE, tenant.onHand(product));
+    assertEquals(deferredBefore + OVER,
+        Metrics.value(Metrics.scrape(), "stocksync_webhooks_deferred_total", ""), "deferred deliveries counted");
+
+    assertEquals(200, bystander.order("evt-bystander-" + sku, 5).status());
+    await().atMost(Duration.ofSeconds(15)).until(bystander::onHand, equalTo(45L));
+    assertEquals(minute, Instant.now().truncatedTo(ChronoUnit.MINUTES), "another tenant went through meanwhile");
+    assertEquals(Map.of("PROCESSED", (long) FREE_PER_MINUTE, "DEFERRED", (long) OVER), outcomes(tenant.id()));
+
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> outcomes(tenant.id()), equalTo(Map.of("PROCESSED", (long) total)));
+    assertEquals(1_000L - total, tenant.onHand(product), "each order applied exactly once");
+    for (var perMinute : processedPerMinute(tenant.id()).entrySet()) {
+      assertTrue(perMinute.getValue() <= FREE_PER_MINUTE, "minute " + perMinute.getKey() + ": " + perMinute);
+    }
+    assertTrue(processedPerMinute(tenant.id()).size() >= 2, "the deferred ones were applied in a later minute");
+  }
+
+  /** Waits, if need be, for a minute with at least 30 s left, so the flood and its checks fit in it. */
+  private static Instant startOfAFreshMinute() throws InterruptedException {
+    Instant now = Instant.now();
+    Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+    if (now.isAfter(minute.plusSeconds(30))) {
+      Thread.sleep(Duration.between(now, minute.plusSeconds(61)).toMillis());
+      minute = minute.plus(1, ChronoUnit.MINUTES);
+    }
+    return minute;
+  }
+
+  private static Map<String, Long> outcomes(UUID tenantId) throws SQLException {
+    return grouped("SELECT outcome, count(*) FROM webhook_delivery WHERE tenant_id = ? GROUP BY outcome", tenantId);
+  }
+
+  private static Map<String, Long> processedPerMinute(UUID tenantId) throws SQLException {
+    return grouped("SELECT date_trunc('minute', processed_at)::text, count(*) FROM webhook_delivery"
+        + " WHERE tenant_id = ? AND outcome = 'PROCESSED' GROUP BY 1", tenantId);
+  }
+
+  private static Map<String, Long> grouped(String sql, UUID tenantId) throws SQLException {
+    try (var db = TestStack.jdbc(); var ps = db.prepareStatement(sql)) {
+      ps.setObject(1, tenantId);
+      var result = new HashMap<String, Long>();
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          result.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+      return result;
+    }
+  }
+}
