@@ -42,7 +42,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WebhookRateIT {
 
   private static final int FREE_PER_MINUTE = 600;
-  private static final int OVER = 20;
+  /** More than a Watcher batch (100): the batch before them wakes the next deferred one. */
+  private static final int OVER = 120;
 
   @RegisterExtension
   static final StandIns vendors = new StandIns();
@@ -107,6 +108,23 @@ class WebhookRateIT {
       assertTrue(perMinute.getValue() <= FREE_PER_MINUTE, "minute " + perMinute.getKey() + ": " + perMinute);
     }
     assertTrue(processedPerMinute(tenant.id()).size() >= 2, "the deferred ones were applied in a later minute");
+    double span = secondsSpentOnTheDeferred(tenant.id());
+    assertTrue(span < 3.0, "the deferred backlog went on from batch to batch (the next one woken at once), not one"
+        + " batch per 5-second tick: " + span + " s");
+  }
+
+  /** From the first to the last delivery applied in the last minute that applied any: the deferred ones. */
+  private static double secondsSpentOnTheDeferred(UUID tenantId) throws SQLException {
+    try (var db = TestStack.jdbc(); var ps = db.prepareStatement("SELECT extract(epoch FROM max(processed_at)"
+        + " - min(processed_at)) FROM webhook_delivery WHERE tenant_id = ? AND processed_at >= (SELECT"
+        + " date_trunc('minute', max(processed_at)) FROM webhook_delivery WHERE tenant_id = ?)")) {
+      ps.setObject(1, tenantId);
+      ps.setObject(2, tenantId);
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getDouble(1);
+      }
+    }
   }
 
   /** Waits, if need be, for a minute with at least 30 s left, so the flood and its checks fit in it. */
