@@ -23,7 +23,8 @@ import java.util.logging.Logger;
  * every few seconds, on every server, a wake-up for each active tenant's oldest deferred delivery, whose batch
  * takes the deliveries after it (and names the next deferred one beyond it). The duplicate id holds the delivery and
  * the minute, so the servers' wake-ups for the same delivery are one message, and one that was lost is sent again
- * in the next minute.
+ * in the next minute. A deferred delivery whose processing failed is not woken again: its own message's
+ * redeliveries, then the dead-letter queue, take care of it, and the deliveries behind it go on without it.
  */
 @ApplicationScoped
 public class DeferredDeliveries {
@@ -86,7 +87,7 @@ public class DeferredDeliveries {
             + " FROM webhook_delivery d JOIN tenant t ON t.id = d.tenant_id AND t.status = 'ACTIVE'"
             + " LEFT JOIN webhook_rate_window w ON w.tenant_id = d.tenant_id"
             + " AND w.window_start = date_trunc('minute', now())"
-            + " WHERE d.outcome = 'DEFERRED' ORDER BY d.tenant_id, d.id")
+            + " WHERE d.outcome = 'DEFERRED' AND d.failures = 0 ORDER BY d.tenant_id, d.id")
         .getResultList();
     return rows.stream().map(r -> new Oldest((UUID) r[0], Tier.valueOf((String) r[1]), ((Number) r[2]).longValue(),
         (UUID) r[3], (String) r[4], ((Number) r[5]).intValue(), ((Timestamp) r[6]).toInstant())).toList();

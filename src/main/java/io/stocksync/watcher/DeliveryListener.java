@@ -60,7 +60,7 @@ public class DeliveryListener implements MessageListener {
         applied = watcher.processFrom(delivery, BATCH);
       } catch (RuntimeException e) {
         LOG.log(Level.INFO, "batch from delivery " + delivery.deliveryId() + " failed; applying it alone", e);
-        applied = watcher.processOnly(delivery);
+        applied = processOnly(delivery);
       }
       applied.channelsToWake().forEach(channel -> sync.wake(delivery.tenantId(), channel));
       if (applied.newlyDeferred() > 0) {
@@ -68,6 +68,19 @@ public class DeliveryListener implements MessageListener {
       }
       applied.wakeNext().ifPresent(this::wake);
     });
+  }
+
+  private Watcher.Applied processOnly(DeliveryMessage delivery) {
+    try {
+      return watcher.processOnly(delivery);
+    } catch (RuntimeException e) {
+      try {
+        watcher.recordFailure(delivery);
+      } catch (RuntimeException notRecorded) {
+        e.addSuppressed(notRecorded);
+      }
+      throw e;
+    }
   }
 
   /** A lost wake-up costs only time: DeferredDeliveries wakes a tenant's oldest deferred delivery every few seconds. */

@@ -98,10 +98,24 @@ public class Watcher {
         rows.size() > limit ? rows.get(limit) : null);
   }
 
-  /** Only the message's own delivery (after a batch failed: one bad delivery must not hold up the others). */
+  /**
+   * Only the message's own delivery (after a batch failed: one bad delivery must not hold up the others), and, as
+   * for a batch, the deferred delivery after it to wake.
+   */
   @Transactional
   public Applied processOnly(DeliveryMessage message) {
-    return process(message.tenantId(), waiting(COLUMNS + " AND id = ? LIMIT ? FOR UPDATE", message, 1), null);
+    var rows = waiting(COLUMNS + " AND id >= ? ORDER BY id LIMIT ? FOR UPDATE", message, 2);
+    if (rows.isEmpty() || id(rows.get(0)) != message.deliveryId()) {
+      return Applied.NOTHING; // its own delivery was applied meanwhile
+    }
+    return process(message.tenantId(), rows.subList(0, 1), rows.size() > 1 ? rows.get(1) : null);
+  }
+
+  /** Applying the message's delivery alone failed: counted on its own, as the failed transaction took everything. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void recordFailure(DeliveryMessage message) {
+    em.createNativeQuery("UPDATE webhook_delivery SET failures = failures + 1 WHERE id = ? AND tenant_id = ?")
+        .setParameter(1, message.deliveryId()).setParameter(2, message.tenantId()).executeUpdate();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.stocksync.pipeline;
 
+import static io.stocksync.pipeline.MovementFault.refuseMovementsOf;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -13,7 +14,6 @@ import jakarta.jms.JMSContext;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.sql.SQLException;
 import java.time.Duration;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -163,21 +163,5 @@ class ParkedAndDeadLetteredWorkIT {
     var r = platform.get("api/v1/admin/dead-letters?tenantId=" + shop.tenant().id());
     assertEquals(200, r.status(), r.body());
     return r.parse().asJsonArray();
-  }
-
-  /** A fault only this product's writes hit: PostgreSQL refuses its ledger rows while it is switched on. */
-  private static void refuseMovementsOf(String productId, boolean on) throws SQLException {
-    String name = "refuse_" + productId.replace("-", "");
-    try (var db = TestStack.jdbc(); var sql = db.createStatement()) {
-      if (on) {
-        sql.execute("CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-            + " RAISE EXCEPTION 'test fault for product %', NEW.product_id; END $$");
-        sql.execute("CREATE TRIGGER " + name + " BEFORE INSERT ON stock_movement FOR EACH ROW WHEN"
-            + " (NEW.product_id = '" + productId + "') EXECUTE FUNCTION " + name + "()");
-      } else {
-        sql.execute("DROP TRIGGER IF EXISTS " + name + " ON stock_movement");
-        sql.execute("DROP FUNCTION IF EXISTS " + name + "()");
-      }
-    }
   }
 }

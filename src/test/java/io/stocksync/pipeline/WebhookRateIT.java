@@ -1,5 +1,6 @@
 package io.stocksync.pipeline;
 
+import static io.stocksync.pipeline.MovementFault.refuseMovementsOf;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,36 +57,54 @@ class WebhookRateIT {
     return Deployments.stocksync();
   }
 
-  @Test
-  void deliveriesOverTheTiersRateWaitForTheNextMinuteAndApplyOnce() throws Exception {
-    var tenant = TestTenant.create(base.toURI(), "Free tier flood", "FREE");
-    String sku = "FLOOD-" + UUID.randomUUID();
-    String product = tenant.product(sku, 1_000);
+  /** A FREE tenant whose one channel is Shopify; its products are matched by SKU. */
+  private record FreeShop(TestTenant tenant, String channel, ShopifyEvents events, Webhooks webhooks) {
+
+    String product(String sku, long onHand) {
+      String product = tenant.product(sku, onHand);
+      tenant.mapping(product, channel, "item-" + sku, ShopifyStandIn.LOCATION);
+      return product;
+    }
+
+    /** Orders one unit of the SKU, once for each event number, eight at a time. */
+    void order(String sku, int from, int count) throws Exception {
+      var pool = Executors.newFixedThreadPool(8);
+      try {
+        var sends = IntStream.range(from, from + count).mapToObj(i -> (Callable<Integer>) () -> {
+          var order = events.orderCreated("evt-" + i + "-" + sku, 7_000_000L + i, sku, 1);
+          return webhooks.post(channel, order.headers(), order.body()).status();
+        }).toList();
+        var statuses = new HashSet<Integer>();
+        for (var answer : pool.invokeAll(sends)) {
+          statuses.add(answer.get());
+        }
+        assertEquals(Set.of(200), statuses, "every delivery is accepted at intake");
+      } finally {
+        pool.shutdown();
+      }
+    }
+  }
+
+  private FreeShop freeShop(String name) throws Exception {
+    var tenant = TestTenant.create(base.toURI(), name, "FREE");
     String secret = "shpss_flood_" + UUID.randomUUID();
     String channel = tenant.channel("SHOPIFY", "Shopify", 0, vendors.shopify().baseUrl(), ShopifyStandIn.TOKEN,
         secret);
-    tenant.mapping(product, channel, "flood-item", ShopifyStandIn.LOCATION);
-    var events = new ShopifyEvents(secret);
-    var webhooks = new Webhooks(base.toURI());
+    return new FreeShop(tenant, channel, new ShopifyEvents(secret), new Webhooks(base.toURI()));
+  }
+
+  @Test
+  void deliveriesOverTheTiersRateWaitForTheNextMinuteAndApplyOnce() throws Exception {
+    var shop = freeShop("Free tier flood");
+    var tenant = shop.tenant();
+    String sku = "FLOOD-" + UUID.randomUUID();
+    String product = shop.product(sku, 1_000);
     var bystander = vendors.shop(base.toURI(), "Rate bystander", 50);
     double deferredBefore = Metrics.value(Metrics.scrape(), "stocksync_webhooks_deferred_total", "");
 
     Instant minute = startOfAFreshMinute();
     int total = FREE_PER_MINUTE + OVER;
-    var pool = Executors.newFixedThreadPool(8);
-    try {
-      var sends = IntStream.range(0, total).mapToObj(i -> (Callable<Integer>) () -> {
-        var order = events.orderCreated("evt-flood-" + i + "-" + sku, 7_000_000L + i, sku, 1);
-        return webhooks.post(channel, order.headers(), order.body()).status();
-      }).toList();
-      var statuses = new HashSet<Integer>();
-      for (var answer : pool.invokeAll(sends)) {
-        statuses.add(answer.get());
-      }
-      assertEquals(Set.of(200), statuses, "every delivery is accepted at intake");
-    } finally {
-      pool.shutdown();
-    }
+    shop.order(sku, 0, total);
 
     await().atMost(Duration.ofSeconds(25)).pollInterval(Duration.ofMillis(250))
         .until(() -> outcomes(tenant.id()), equalTo(Map.of("PROCESSED", (long) FREE_PER_MINUTE, "DEFERRED",
@@ -127,6 +146,35 @@ class WebhookRateIT {
     }
   }
 
+  @Test
+  void aDeferredDeliveryThatCannotBeAppliedDoesNotHoldUpTheOnesBehindIt() throws Exception {
+    var shop = freeShop("Free tier poison");
+    String sku = "PLENTY-" + UUID.randomUUID();
+    String plenty = shop.product(sku, 1_000);
+    String poisonSku = "POISON-" + UUID.randomUUID();
+    String poison = shop.product(poisonSku, 10);
+    startOfAFreshMinute();
+    shop.order(sku, 0, FREE_PER_MINUTE);
+    await().atMost(Duration.ofSeconds(25)).until(() -> outcomes(shop.tenant().id()),
+        equalTo(Map.of("PROCESSED", (long) FREE_PER_MINUTE)));
+    refuseMovementsOf(poison, true);
+    try {
+      shop.order(poisonSku, 10_000, 1); // the oldest deferred delivery, and one the database refuses
+      shop.order(sku, FREE_PER_MINUTE, 30);
+      await().atMost(Duration.ofSeconds(25)).until(() -> outcomes(shop.tenant().id()),
+          equalTo(Map.of("PROCESSED", (long) FREE_PER_MINUTE, "DEFERRED", 31L)));
+
+      await().atMost(Duration.ofSeconds(100)).pollInterval(Duration.ofSeconds(1))
+          .until(() -> outcomes(shop.tenant().id()), equalTo(Map.of("PROCESSED", FREE_PER_MINUTE + 30L,
+              "DEFERRED", 1L)));
+      assertEquals(1_000L - FREE_PER_MINUTE - 30, shop.tenant().onHand(plenty));
+      assertEquals(10L, shop.tenant().onHand(poison), "nothing of the refused order applied");
+      assertTrue(failuresOfDeferred(shop.tenant().id()) > 0, "its failure is on record");
+    } finally {
+      refuseMovementsOf(poison, false);
+    }
+  }
+
   /** Waits, if need be, for a minute with at least 30 s left, so the flood and its checks fit in it. */
   private static Instant startOfAFreshMinute() throws InterruptedException {
     Instant now = Instant.now();
@@ -136,6 +184,11 @@ class WebhookRateIT {
       minute = minute.plus(1, ChronoUnit.MINUTES);
     }
     return minute;
+  }
+
+  private static long failuresOfDeferred(UUID tenantId) throws SQLException {
+    return grouped("SELECT outcome, sum(failures) FROM webhook_delivery WHERE tenant_id = ? AND outcome = 'DEFERRED'"
+        + " GROUP BY outcome", tenantId).getOrDefault("DEFERRED", 0L);
   }
 
   private static Map<String, Long> outcomes(UUID tenantId) throws SQLException {
