@@ -1,4 +1,4 @@
 -- How many times applying a delivery alone failed (its message is then redelivered, and dead-lettered in the end).
--- DeferredDeliveries never wakes a deferred delivery that failed: it would put the same failing delivery at the
--- head of its tenant's deferred backlog every minute, and the deliveries behind it would never be woken.
+-- DeferredDeliveries stops waking a deferred delivery that failed as often as the broker delivers a message (it is
+-- dead-lettered): otherwise it would stay at the head of its tenant's deferred backlog and hold up the ones behind.
 ALTER TABLE webhook_delivery ADD COLUMN failures integer NOT NULL DEFAULT 0;

@@ -17,14 +17,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends deliveries deferred by their tenant's webhook rate back to the Watcher once the tenant has allowance again:
  * every few seconds, on every server, a wake-up for each active tenant's oldest deferred delivery, whose batch
  * takes the deliveries after it (and names the next deferred one beyond it). The duplicate id holds the delivery and
  * the minute, so the servers' wake-ups for the same delivery are one message, and one that was lost is sent again
- * in the next minute. A deferred delivery whose processing failed is not woken again: its own message's
- * redeliveries, then the dead-letter queue, take care of it, and the deliveries behind it go on without it.
+ * in the next minute. A deferred delivery that failed as often as the broker delivers a message is not woken again
+ * (it is in the dead-letter queue, replayed from there once its cause is fixed), so it cannot hold up the deliveries
+ * behind it for longer than its own redeliveries take.
  */
 @ApplicationScoped
 public class DeferredDeliveries {
@@ -47,6 +49,11 @@ public class DeferredDeliveries {
 
   @Inject
   DeferredDeliveries self;
+
+  /** The broker's max-delivery-attempts for stocksync.webhooks (artemis-config/broker.xml). */
+  @Inject
+  @ConfigProperty(name = "stocksync.watcher.max-delivery-attempts", defaultValue = "6")
+  int maxDeliveryAttempts;
 
   private int ticks;
 
@@ -87,8 +94,8 @@ public class DeferredDeliveries {
             + " FROM webhook_delivery d JOIN tenant t ON t.id = d.tenant_id AND t.status = 'ACTIVE'"
             + " LEFT JOIN webhook_rate_window w ON w.tenant_id = d.tenant_id"
             + " AND w.window_start = date_trunc('minute', now())"
-            + " WHERE d.outcome = 'DEFERRED' AND d.failures = 0 ORDER BY d.tenant_id, d.id")
-        .getResultList();
+            + " WHERE d.outcome = 'DEFERRED' AND d.failures < ? ORDER BY d.tenant_id, d.id")
+        .setParameter(1, maxDeliveryAttempts).getResultList();
     return rows.stream().map(r -> new Oldest((UUID) r[0], Tier.valueOf((String) r[1]), ((Number) r[2]).longValue(),
         (UUID) r[3], (String) r[4], ((Number) r[5]).intValue(), ((Timestamp) r[6]).toInstant())).toList();
   }
