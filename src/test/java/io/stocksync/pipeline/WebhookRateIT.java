@@ -115,6 +115,16 @@ class WebhookRateIT {
     assertEquals(deferredBefore + OVER,
         Metrics.value(Metrics.scrape(), "stocksync_webhooks_deferred_total", ""), "deferred deliveries counted");
 
+    var usage = tenant.user().get("api/v1/tenant/webhook-usage");
+    assertEquals(200, usage.status(), usage.body());
+    assertEquals(FREE_PER_MINUTE, usage.json().getInt("perMinute"));
+    assertEquals(OVER, usage.json().getInt("deferred"), "the shop sees what waits");
+    assertTrue(usage.json().getInt("offeredThisMinute") >= total, usage.body());
+    assertTrue(usage.json().containsKey("oldestDeferredReceivedAt"), usage.body());
+    var othersUsage = bystander.tenant().user().get("api/v1/tenant/webhook-usage").json();
+    assertEquals(0, othersUsage.getInt("deferred"), "another shop sees only its own");
+    assertTrue(!othersUsage.containsKey("oldestDeferredReceivedAt"), "nothing waits: " + othersUsage);
+
     assertEquals(200, bystander.order("evt-bystander-" + sku, 5).status());
     await().atMost(Duration.ofSeconds(15)).until(bystander::onHand, equalTo(45L));
     assertEquals(minute, Instant.now().truncatedTo(ChronoUnit.MINUTES), "another tenant went through meanwhile");
@@ -123,6 +133,7 @@ class WebhookRateIT {
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
         .until(() -> outcomes(tenant.id()), equalTo(Map.of("PROCESSED", (long) total)));
     assertEquals(1_000L - total, tenant.onHand(product), "each order applied exactly once");
+    assertEquals(0, tenant.user().get("api/v1/tenant/webhook-usage").json().getInt("deferred"));
     for (var perMinute : processedPerMinute(tenant.id()).entrySet()) {
       assertTrue(perMinute.getValue() <= FREE_PER_MINUTE, "minute " + perMinute.getKey() + ": " + perMinute);
     }
