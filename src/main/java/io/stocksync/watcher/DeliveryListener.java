@@ -21,7 +21,9 @@ import java.util.logging.Logger;
  * delivery is already PROCESSED, which the Watcher skips; so the inbox row, not a two-phase commit with the broker,
  * is what keeps an event from being applied twice. Sync wake-ups go out after the commit; one lost in a crash is
  * made up by the retry scheduler, which wakes Sync for flags left waiting. Failures are rethrown: the broker
- * redelivers with back-off and dead-letters after the configured attempts.
+ * redelivers with back-off and dead-letters after the configured attempts; a delivery that failed alone has the
+ * failure counted on its row first. Deliveries the tenant's webhook rate defers are counted here, and the deferred
+ * one just beyond a batch, which has no message of its own any more, is woken at once.
  */
 @MessageDriven
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
