@@ -93,6 +93,9 @@ public class Watcher {
    */
   @Transactional
   public Applied processFrom(DeliveryMessage message, int limit) {
+    if (allowance.usedUp(message.tenantId())) {
+      return new Applied(Set.of(), defer(message.tenantId(), List.of(message.deliveryId())), Optional.empty());
+    }
     var rows = waiting(COLUMNS + " AND id >= ? ORDER BY id LIMIT ? FOR UPDATE", message, limit + 1);
     return process(message.tenantId(), rows.subList(0, Math.min(limit, rows.size())),
         rows.size() > limit ? rows.get(limit) : null);
@@ -148,7 +151,7 @@ public class Watcher {
     int perMinute = tenant.tier().webhooksPerMinute();
     var grant = allowance.offer(tenantId, batch.size(), perMinute);
     var over = batch.subList(grant.granted(), batch.size());
-    int newlyDeferred = over.isEmpty() ? 0 : defer(over.stream().map(Watcher::id).toList());
+    int newlyDeferred = over.isEmpty() ? 0 : defer(tenantId, over.stream().map(Watcher::id).toList());
     if (grant.crossedLimit()) {
       LOG.info(() -> "tenant " + tenantId + " is over its " + perMinute + " webhooks a minute: its deliveries wait"
           + " for the next minute (DEFERRED)");
@@ -204,11 +207,12 @@ public class Watcher {
         .setFlushMode(FlushModeType.COMMIT).executeUpdate(); // the inbox row is no entity: nothing to flush for it
   }
 
-  /** Leaves deliveries waiting for a later minute; answers how many were not deferred before. */
-  private int defer(List<Long> ids) {
+  /** Leaves waiting deliveries for a later minute; answers how many were not deferred before. */
+  private int defer(UUID tenantId, List<Long> ids) {
     return em.createNativeQuery("UPDATE webhook_delivery SET outcome = 'DEFERRED'"
-            + " WHERE id = ANY (CAST(? AS bigint[])) AND outcome <> 'DEFERRED'")
-        .setParameter(1, PgArray.literal(ids)).setFlushMode(FlushModeType.COMMIT).executeUpdate();
+            + " WHERE id = ANY (CAST(? AS bigint[])) AND tenant_id = ? AND outcome IN ('ACCEPTED', 'PARKED')")
+        .setParameter(1, PgArray.literal(ids)).setParameter(2, tenantId).setFlushMode(FlushModeType.COMMIT)
+        .executeUpdate();
   }
 
   private static long id(Object[] row) {
