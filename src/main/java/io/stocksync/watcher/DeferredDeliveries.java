@@ -89,12 +89,19 @@ public class DeferredDeliveries {
   @Transactional
   @SuppressWarnings("unchecked")
   public List<Oldest> oldestPerTenant() {
-    List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT ON (d.tenant_id) d.tenant_id, t.tier, d.id,"
-            + " d.channel_id, d.request_id, COALESCE(w.offered, 0), date_trunc('minute', now())"
-            + " FROM webhook_delivery d JOIN tenant t ON t.id = d.tenant_id AND t.status = 'ACTIVE'"
-            + " LEFT JOIN webhook_rate_window w ON w.tenant_id = d.tenant_id"
-            + " AND w.window_start = date_trunc('minute', now())"
-            + " WHERE d.outcome = 'DEFERRED' AND d.failures < ? ORDER BY d.tenant_id, d.id")
+    // The tenants with deferred deliveries are found by skipping through the partial index, one probe per tenant:
+    // a DISTINCT ON over all deferred rows read 100,000 of them (207 ms) where this takes 1.6 ms (operations.md).
+    List<Object[]> rows = em.createNativeQuery("WITH RECURSIVE deferring (tenant_id) AS ("
+            + "(SELECT tenant_id FROM webhook_delivery WHERE outcome = 'DEFERRED' ORDER BY tenant_id LIMIT 1)"
+            + " UNION ALL SELECT (SELECT d.tenant_id FROM webhook_delivery d WHERE d.outcome = 'DEFERRED'"
+            + " AND d.tenant_id > r.tenant_id ORDER BY d.tenant_id LIMIT 1) FROM deferring r"
+            + " WHERE r.tenant_id IS NOT NULL)"
+            + " SELECT t.id, t.tier, d.id, d.channel_id, d.request_id, COALESCE(w.offered, 0),"
+            + " date_trunc('minute', now())"
+            + " FROM deferring r JOIN tenant t ON t.id = r.tenant_id AND t.status = 'ACTIVE'"
+            + " CROSS JOIN LATERAL (SELECT id, channel_id, request_id FROM webhook_delivery WHERE tenant_id = t.id"
+            + " AND outcome = 'DEFERRED' AND failures < ? ORDER BY id LIMIT 1) d"
+            + " LEFT JOIN webhook_rate_window w ON w.tenant_id = t.id AND w.window_start = date_trunc('minute', now())")
         .setParameter(1, maxDeliveryAttempts).getResultList();
     return rows.stream().map(r -> new Oldest((UUID) r[0], Tier.valueOf((String) r[1]), ((Number) r[2]).longValue(),
         (UUID) r[3], (String) r[4], ((Number) r[5]).intValue(), ((Timestamp) r[6]).toInstant())).toList();
