@@ -50,6 +50,9 @@ public class DeferredDeliveries {
   @Inject
   DeferredDeliveries self;
 
+  @Inject
+  WebhookAllowance allowance;
+
   /** The broker's max-delivery-attempts for stocksync.webhooks (artemis-config/broker.xml). */
   @Inject
   @ConfigProperty(name = "stocksync.watcher.max-delivery-attempts", defaultValue = "6")
@@ -80,6 +83,7 @@ public class DeferredDeliveries {
       }
       if (++ticks % PRUNE_EVERY_TICKS == 0) {
         self.pruneWindows();
+        allowance.forgetEnded(Instant.now());
       }
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "deferred deliveries not woken this time: " + e.getMessage());

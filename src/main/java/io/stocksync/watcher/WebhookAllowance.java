@@ -63,6 +63,11 @@ public class WebhookAllowance {
     return true;
   }
 
+  /** Forgets the minutes that have ended (a tenant that went over once and sent nothing since). */
+  public void forgetEnded(Instant now) {
+    usedUpUntil.values().removeIf(until -> !now.isBefore(until));
+  }
+
   /** offeredBefore: deliveries offered earlier in this minute, deferred ones included. */
   static Grant grant(int offeredBefore, int wanted, int perMinute) {
     int granted = Math.max(0, Math.min(wanted, perMinute - offeredBefore));

@@ -49,4 +49,17 @@ class WebhookAllowanceTest {
     assertFalse(allowance.usedUp(tenant, end), "the next minute starts afresh");
     assertFalse(allowance.usedUp(tenant, end.minusSeconds(1)), "and the entry is gone");
   }
+
+  @Test
+  void endedMinutesAreForgotten() {
+    var allowance = new WebhookAllowance();
+    var ended = UUID.randomUUID();
+    var current = UUID.randomUUID();
+    var now = Instant.parse("2026-11-24T06:00:30Z");
+    allowance.markUsedUp(ended, now.minusSeconds(30));
+    allowance.markUsedUp(current, now.plusSeconds(30));
+    allowance.forgetEnded(now);
+    assertFalse(allowance.usedUp(ended, now.minusSeconds(40)), "forgotten, whatever the clock says");
+    assertTrue(allowance.usedUp(current, now));
+  }
 }
