@@ -36,7 +36,6 @@ public class DeferredDeliveries {
   static final String CHAINED = "deferred-next:";
   private static final Logger LOG = Logger.getLogger(DeferredDeliveries.class.getName());
   private static final long PERIOD_SECONDS = 5;
-  private static final int PRUNE_EVERY_TICKS = 120;
 
   @Inject
   Periodic periodic;
@@ -50,15 +49,10 @@ public class DeferredDeliveries {
   @Inject
   DeferredDeliveries self;
 
-  @Inject
-  WebhookAllowance allowance;
-
   /** The broker's max-delivery-attempts for stocksync.webhooks (artemis-config/broker.xml). */
   @Inject
   @ConfigProperty(name = "stocksync.watcher.max-delivery-attempts", defaultValue = "6")
   int maxDeliveryAttempts;
-
-  private int ticks;
 
   /** A tenant's oldest deferred delivery, its tier, and what it was offered in the current minute. */
   record Oldest(UUID tenantId, Tier tier, long deliveryId, UUID channelId, String requestId, int offered,
@@ -80,10 +74,6 @@ public class DeferredDeliveries {
           publisher.publish(DeliveryMessage.of(oldest.deliveryId(), oldest.tenantId(), oldest.channelId(),
               oldest.requestId()), TICK + oldest.deliveryId() + ":" + oldest.window().getEpochSecond());
         }
-      }
-      if (++ticks % PRUNE_EVERY_TICKS == 0) {
-        self.pruneWindows();
-        allowance.forgetEnded(Instant.now());
       }
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "deferred deliveries not woken this time: " + e.getMessage());
@@ -109,12 +99,5 @@ public class DeferredDeliveries {
         .setParameter(1, maxDeliveryAttempts).getResultList();
     return rows.stream().map(r -> new Oldest((UUID) r[0], Tier.valueOf((String) r[1]), ((Number) r[2]).longValue(),
         (UUID) r[3], (String) r[4], ((Number) r[5]).intValue(), ((Timestamp) r[6]).toInstant())).toList();
-  }
-
-  /** Forgets minutes older than an hour. */
-  @Transactional
-  public void pruneWindows() {
-    em.createNativeQuery("DELETE FROM webhook_rate_window WHERE window_start < now() - interval '1 hour'")
-        .executeUpdate();
   }
 }

@@ -44,7 +44,7 @@ public class Watcher {
 
   private static final Logger LOG = Logger.getLogger(Watcher.class.getName());
   /** Deliveries waiting for the Watcher: new, parked while their tenant was paused, or over its webhook rate. */
-  static final String WAITING = "outcome IN ('ACCEPTED', 'PARKED', 'DEFERRED')";
+  private static final String WAITING = "outcome IN ('ACCEPTED', 'PARKED', 'DEFERRED')";
   private static final String COLUMNS = "SELECT id, channel_id, body, headers, request_id, received_at, outcome"
       + " FROM webhook_delivery WHERE tenant_id = ? AND " + WAITING;
 

@@ -1,13 +1,19 @@
 package io.stocksync.watcher;
 
+import io.stocksync.platform.schedule.Periodic;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The tier's webhooks per minute. Counted per tenant and minute of the database's clock, so the limit holds however
@@ -22,14 +28,19 @@ public class WebhookAllowance {
       + " DO UPDATE SET offered = w.offered + EXCLUDED.offered, window_limit = EXCLUDED.window_limit"
       + " RETURNING offered, window_start + interval '1 minute'";
 
+  private static final Logger LOG = Logger.getLogger(WebhookAllowance.class.getName());
+  private static final long PRUNE_SECONDS = 600;
+
   @PersistenceContext(unitName = "stocksync")
   EntityManager em;
 
-  /**
-   * Tenants that used up their minute, until the minute's end, as this server saw it: their further deliveries are
-   * deferred one by one without reading a batch (a flood over the limit must cost less than what it is denied).
-   */
-  private final ConcurrentHashMap<UUID, Instant> usedUpUntil = new ConcurrentHashMap<>();
+  @Inject
+  Periodic periodic;
+
+  @Inject
+  WebhookAllowance self;
+
+  private final UsedUpMinutes usedUp = new UsedUpMinutes();
 
   /** What the Watcher may take of a batch now. */
   public record Grant(int granted, boolean crossedLimit) {}
@@ -41,41 +52,39 @@ public class WebhookAllowance {
     int offered = ((Number) r[0]).intValue();
     var grant = grant(offered - wanted, wanted, perMinute);
     if (grant.granted() < wanted) {
-      usedUpUntil.put(tenantId, ((Timestamp) r[1]).toInstant());
+      usedUp.remember(tenantId, ((Timestamp) r[1]).toInstant());
     }
     return grant;
   }
 
-  /** Whether the tenant's current minute is known to be used up (a rolled-back batch may leave it so: it only defers). */
+  /** Whether this server saw the tenant's current minute used up. */
   public boolean usedUp(UUID tenantId) {
-    return usedUp(tenantId, Instant.now());
+    return usedUp.isUsedUp(tenantId, Instant.now());
   }
 
-  boolean usedUp(UUID tenantId, Instant now) {
-    var until = usedUpUntil.get(tenantId);
-    if (until == null) {
-      return false;
-    }
-    if (!now.isBefore(until)) {
-      usedUpUntil.remove(tenantId, until);
-      return false;
-    }
-    return true;
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    periodic.every(PRUNE_SECONDS, this::prune);
   }
 
-  /** Forgets the minutes that have ended (a tenant that went over once and sent nothing since). */
-  public void forgetEnded(Instant now) {
-    usedUpUntil.values().removeIf(until -> !now.isBefore(until));
+  private void prune() {
+    usedUp.forgetEnded(Instant.now());
+    try {
+      self.deleteOldWindows();
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "old webhook rate windows not deleted this time: " + e.getMessage());
+    }
+  }
+
+  /** Forgets minutes older than an hour. */
+  @Transactional
+  public void deleteOldWindows() {
+    em.createNativeQuery("DELETE FROM webhook_rate_window WHERE window_start < now() - interval '1 hour'")
+        .executeUpdate();
   }
 
   /** offeredBefore: deliveries offered earlier in this minute, deferred ones included. */
   static Grant grant(int offeredBefore, int wanted, int perMinute) {
     int granted = Math.max(0, Math.min(wanted, perMinute - offeredBefore));
     return new Grant(granted, granted < wanted && offeredBefore <= perMinute);
-  }
-
-  /** For tests: as if the tenant's minute had been used up until then. */
-  void markUsedUp(UUID tenantId, Instant until) {
-    usedUpUntil.put(tenantId, until);
   }
 }
