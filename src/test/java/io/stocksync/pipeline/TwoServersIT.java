@@ -64,6 +64,8 @@ class TwoServersIT {
   static GenericStandIn generic;
   static int consumersOfOneServer;
   static final List<TestTenant> scheduled = new ArrayList<>();
+  /** Two Guardian runs started through the second server's API (so run there), oldest first. */
+  static final List<String> runsOfTheSecond = new ArrayList<>();
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -137,6 +139,28 @@ class TwoServersIT {
 
   @Test
   @Order(3)
+  void aRunStartedThroughASecondServersApiRunsThere() throws Exception {
+    var tenant = TestTenant.create(FIRST, "Reconciled by the second server", "ENTERPRISE");
+    String channel = tenant.channel("GENERIC", "Generic", 0, generic.baseUrl(), GenericStandIn.TOKEN,
+        "whsec-second-server");
+    tenant.mapping(tenant.product("SECOND-SRV-1", 5), channel, "second-server-1");
+    generic.setLevel("second-server-1", 5);
+    var admin = tenant.admin().at(second.base());
+    for (int i = 0; i < 2; i++) {
+      var started = admin.post("api/v1/guardian/runs", "");
+      assertEquals(202, started.status(), started.body());
+      String run = started.json().getString("id");
+      var ended = await().atMost(SETTLE).pollInterval(Duration.ofMillis(300))
+          .until(() -> admin.get("api/v1/guardian/runs/" + run).json(), r -> "ENDED".equals(r.getString("state")));
+      assertEquals("COMPLETED", ended.getString("batchStatus"), ended.toString());
+      assertTrue(one("SELECT e.serverid FROM guardian_run r JOIN batch.jobexecution e ON e.jobexecid = r.execution_id"
+          + " WHERE r.id = ?", UUID.fromString(run)).endsWith("/" + second.name()), "ran on the second server");
+      runsOfTheSecond.add(run);
+    }
+  }
+
+  @Test
+  @Order(4)
   void aServerKilledMidStreamLosesNoOrderAndAppliesNoneTwice() throws Exception {
     // No run of the scheduled tenant may be in flight at the kill: a run whose server dies holds the tenant's
     // place until its lease ends (30 minutes), which GuardianScheduleIT covers; here the next slot must run.
@@ -169,7 +193,7 @@ class TwoServersIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void theSurvivingServerRunsEveryTenantsNextGuardianSlot() throws Exception {
     var afterKill = Instant.now();
     reconcileEveryMinute();
@@ -186,6 +210,41 @@ class TwoServersIT {
 
   /** Answered by the second server; sent again to the first; of those, found already stored (the second died after
    * storing the delivery and before answering). */
+  /**
+   * Each server purges the Guardian history it ran (with its job logs); Liberty answers NOT_LOCAL for another
+   * server's. The dead server's runs: one past the retention (30 days) by more than the grace (7 days) is purged
+   * from the job repository by the survivor; one within the grace is left for its own server.
+   */
+  @Test
+  @Order(6)
+  void theSurvivorPurgesTheDeadServersHistoryOnceItsGraceHasPassed() throws Exception {
+    String abandoned = runsOfTheSecond.get(0);
+    String withinTheGrace = runsOfTheSecond.get(1);
+    long instance = count("SELECT job_instance_id FROM guardian_run WHERE id = ?", UUID.fromString(abandoned));
+    backdate(withinTheGrace, 33);
+    backdate(abandoned, 40);
+
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> count(
+        "SELECT count(*) FROM guardian_run WHERE id = ?", UUID.fromString(abandoned)), n -> n == 0);
+    assertEquals(0, count("SELECT count(*) FROM batch.jobinstance WHERE jobinstanceid = ?", instance),
+        "its job instance is gone from the repository");
+    Thread.sleep(5_000); // two more purges of the survivor (every 2 s in the tests)
+    assertEquals(1, count("SELECT count(*) FROM guardian_run WHERE id = ?", UUID.fromString(withinTheGrace)),
+        "left for its own server");
+  }
+
+  private static void backdate(String run, int days) throws SQLException {
+    try (var c = TestStack.jdbc(); var ps = c.prepareStatement("UPDATE guardian_run SET claimed_at = claimed_at - ?,"
+        + " started_at = started_at - ?, ended_at = ended_at - ? WHERE id = ?")) {
+      var interval = new org.postgresql.util.PGInterval(0, 0, days, 0, 0, 0);
+      ps.setObject(1, interval);
+      ps.setObject(2, interval);
+      ps.setObject(3, interval);
+      ps.setObject(4, UUID.fromString(run));
+      ps.executeUpdate();
+    }
+  }
+
   private record Outcome(int atSecond, int retried, int storedBeforeTheKill) {}
 
   private record ShopOrder(Shop shop, ShopifyEvents.Delivery delivery, long quantity, boolean toSecond) {}

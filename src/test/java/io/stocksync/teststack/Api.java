@@ -34,6 +34,11 @@ public final class Api {
     return new Api(base, "Bearer " + token);
   }
 
+  /** The same caller at another server (the same application at another base address). */
+  public Api at(URI otherBase) {
+    return new Api(otherBase, authorization);
+  }
+
   /** The same API as a platform admin (a dev token). */
   public Api asPlatformAdmin() {
     return as(io.stocksync.devstack.DevToken.mint("platform-admin", null));

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,8 +21,10 @@ import org.eclipse.microprofile.metrics.Tag;
  * Keeps the Guardian's history to the retention (default 30 days). Each run is a job instance in Liberty's
  * repository plus ~50 KB of job log per channel on the disk of the server that ran it, and nothing in Liberty
  * deletes them: at 1,000 tenants every 15 minutes that is ~96,000 instances and ~13 GB of job logs a day. Every
- * server purges on its own schedule: the instances it ran (the others answer NOT_LOCAL and stay for their own
- * server), then the guardian_run rows of the purged ones; a deleted tenant's runs likewise, at once. A job log
+ * server purges on its own schedule: the instances it ran, then the guardian_run rows of the purged ones; a deleted
+ * tenant's runs likewise, at once. Another server's instances wait for that server's own purge (Liberty cannot
+ * delete another server's job logs: its purge answers FAILED, and purging the rows anyway would strand the logs on
+ * that server's disk), until they are a grace past due: a server gone for good never purges them. A job log
  * Liberty cannot delete does not keep the rows: the instance is then purged from the repository only, and the files
  * are named in a warning.
  */
@@ -54,6 +55,9 @@ public class GuardianHistory {
   JobInstancePurge purge;
 
   @Inject
+  ThisBatchServer thisServer;
+
+  @Inject
   MetricHandles metrics;
 
   /** Days a run is kept after it ended; 0 keeps every run but a deleted tenant's. */
@@ -64,6 +68,15 @@ public class GuardianHistory {
   @Inject
   @ConfigProperty(name = "stocksync.guardian.history-purge-seconds", defaultValue = "900")
   long purgeSeconds;
+
+  /**
+   * Days beyond a purge's horizon that a run another server ran waits for that server's own purge (which deletes its
+   * job logs too). A server gone for good never purges its runs; after this grace they are purged from the job
+   * repository only, and the job logs stay on that server's disk if it ever comes back.
+   */
+  @Inject
+  @ConfigProperty(name = "stocksync.guardian.history-foreign-grace-days", defaultValue = "7")
+  int foreignGraceDays;
 
   /** At most this many runs purged per purge, so that a first purge of a long history is spread over several. */
   @Inject
@@ -125,7 +138,8 @@ public class GuardianHistory {
       if (page.isEmpty()) {
         break;
       }
-      var statuses = purgeInstances(page.stream().map(ExpiredRun::jobInstanceId).filter(Objects::nonNull).toList());
+      var statuses = purgeInstances(page.stream().filter(r -> r.jobInstanceId() != null)
+          .map(r -> new Instance(r.jobInstanceId(), r.serverId(), r.endedAt())).toList(), endedBefore);
       var gone = page.stream()
           .filter(r -> r.jobInstanceId() == null || statuses.get(r.jobInstanceId()).purged())
           .map(ExpiredRun::id).toList();
@@ -149,16 +163,41 @@ public class GuardianHistory {
       if (page.isEmpty()) {
         break;
       }
-      var statuses = purgeInstances(page);
-      int gone = (int) page.stream().filter(id -> statuses.get(id).purged()).count();
+      var statuses = purgeInstances(page.stream().map(o -> new Instance(o.id(), o.serverId(), o.updatedAt()))
+          .toList(), horizon);
+      int gone = (int) page.stream().filter(o -> statuses.get(o.id()).purged()).count();
       purged += gone;
       kept += page.size() - gone;
-      after = page.get(page.size() - 1);
+      after = page.get(page.size() - 1).id();
     }
     return new Purged(purged, kept);
   }
 
-  private Map<Long, PurgeStatus> purgeInstances(List<Long> instanceIds) {
+  /** A job instance to purge: the server that ran it, and since when it is due (ended, or last updated). */
+  private record Instance(long id, String serverId, Instant dueSince) {}
+
+  /**
+   * Purges the instances this server ran, with their job logs. Another server's are left to that server's own purge
+   * (NOT_LOCAL) until they are the grace past the horizon; then they are purged from the job repository only.
+   */
+  private Map<Long, PurgeStatus> purgeInstances(List<Instance> instances, Instant horizon) {
+    var foreignHorizon = horizon.minus(Duration.ofDays(foreignGraceDays));
+    var statuses = purgeOwn(instances.stream().filter(i -> thisServer.ran(i.serverId())).map(Instance::id).toList());
+    var foreign = instances.stream().filter(i -> !thisServer.ran(i.serverId())).toList();
+    var abandoned = foreign.stream().filter(i -> i.dueSince().isBefore(foreignHorizon)).map(Instance::id).toList();
+    foreign.forEach(i -> statuses.put(i.id(), PurgeStatus.NOT_LOCAL));
+    if (!abandoned.isEmpty()) {
+      LOG.warning("Job instance(s) " + abandoned + " ran on another server that has not purged them "
+          + foreignGraceDays + " days after they were due; they are purged from the job repository only (their job"
+          + " logs stay under that server's logs/joblogs)");
+      statuses.putAll(purge.purge(abandoned, true));
+    }
+    store.stillInJobRepository(withStatus(statuses, PurgeStatus.GONE))
+        .forEach(id -> statuses.put(id, PurgeStatus.NOT_ANSWERED));
+    return statuses;
+  }
+
+  private Map<Long, PurgeStatus> purgeOwn(List<Long> instanceIds) {
     var statuses = purge.purge(instanceIds, false);
     var failed = withStatus(statuses, PurgeStatus.FAILED);
     if (!failed.isEmpty()) {
@@ -166,8 +205,6 @@ public class GuardianHistory {
           + " from the job repository and the files stay under logs/joblogs");
       statuses.putAll(purge.purge(failed, true));
     }
-    store.stillInJobRepository(withStatus(statuses, PurgeStatus.GONE))
-        .forEach(id -> statuses.put(id, PurgeStatus.NOT_ANSWERED));
     return statuses;
   }
 

@@ -20,10 +20,19 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class HistoryStore {
 
-  /** A run that ended; jobInstanceId is null for one whose job never started. */
-  public record ExpiredRun(UUID id, Long jobInstanceId, Instant endedAt) {}
+  /**
+   * A run that ended; jobInstanceId is null for one whose job never started; serverId is the server that ran its
+   * instance's latest execution (null if none).
+   */
+  public record ExpiredRun(UUID id, Long jobInstanceId, Instant endedAt, String serverId) {}
 
-  private static final ExpiredRun BEFORE_ALL = new ExpiredRun(new UUID(0, 0), null, Instant.EPOCH);
+  /** A Guardian job instance that no run names, with the server of its latest execution and its last update. */
+  public record OrphanInstance(long id, String serverId, Instant updatedAt) {}
+
+  private static final ExpiredRun BEFORE_ALL = new ExpiredRun(new UUID(0, 0), null, Instant.EPOCH, null);
+  /** The server of an instance's latest execution (Liberty's repository; its foreign keys are indexed, V24). */
+  private static final String SERVER_OF = "(SELECT e.serverid FROM batch.jobexecution e"
+      + " WHERE e.fk_jobinstanceid = %s ORDER BY e.jobexecid DESC LIMIT 1)";
 
   @Resource(lookup = "jdbc/stocksync")
   DataSource dataSource;
@@ -31,15 +40,17 @@ public class HistoryStore {
   /** The next runs that ended before the horizon, oldest first, after the given one (null: from the oldest). */
   public List<ExpiredRun> page(Instant horizon, ExpiredRun after, int size) {
     var from = after == null ? BEFORE_ALL : after;
-    return runs("SELECT id, job_instance_id, ended_at FROM guardian_run WHERE state IN ('ENDED', 'LOST')"
-        + " AND ended_at < ? AND (ended_at, id) > (?, ?) ORDER BY ended_at, id LIMIT ?", Timestamp.from(horizon),
+    return runs("SELECT r.id, r.job_instance_id, r.ended_at, " + SERVER_OF.formatted("r.job_instance_id")
+        + " FROM guardian_run r WHERE r.state IN ('ENDED', 'LOST')"
+        + " AND r.ended_at < ? AND (r.ended_at, r.id) > (?, ?) ORDER BY r.ended_at, r.id LIMIT ?", Timestamp.from(horizon),
         Timestamp.from(from.endedAt()), from.id(), size);
   }
 
   /** The next ended runs of deleted tenants, whatever their age, in the same order. */
   public List<ExpiredRun> pageOfDeletedTenants(ExpiredRun after, int size) {
     var from = after == null ? BEFORE_ALL : after;
-    return runs("SELECT r.id, r.job_instance_id, r.ended_at FROM guardian_run r JOIN tenant t ON t.id = r.tenant_id"
+    return runs("SELECT r.id, r.job_instance_id, r.ended_at, " + SERVER_OF.formatted("r.job_instance_id")
+        + " FROM guardian_run r JOIN tenant t ON t.id = r.tenant_id"
         + " WHERE t.status = 'DELETED' AND r.state IN ('ENDED', 'LOST') AND (r.ended_at, r.id) > (?, ?)"
         + " ORDER BY r.ended_at, r.id LIMIT ?", Timestamp.from(from.endedAt()), from.id(), size);
   }
@@ -50,7 +61,7 @@ public class HistoryStore {
         var rs = ps.executeQuery()) {
       while (rs.next()) {
         runs.add(new ExpiredRun(rs.getObject(1, UUID.class), rs.getObject(2) == null ? null : rs.getLong(2),
-            rs.getTimestamp(3).toInstant()));
+            rs.getTimestamp(3).toInstant(), rs.getString(4)));
       }
     } catch (SQLException e) {
       throw new GuardianStoreException(e);
@@ -63,16 +74,21 @@ public class HistoryStore {
    * server died before it recorded its instance, say), in id order after the given one. Read only: Liberty owns these
    * rows (its job repository, schema batch); V26 indexes them by age.
    */
-  public List<Long> orphanInstances(Instant horizon, long afterId, int size) {
-    try (var c = dataSource.getConnection(); var ps = GuardianRuns.prepare(c, "SELECT i.jobinstanceid"
+  public List<OrphanInstance> orphanInstances(Instant horizon, long afterId, int size) {
+    var orphans = new ArrayList<OrphanInstance>();
+    try (var c = dataSource.getConnection(); var ps = GuardianRuns.prepare(c, "SELECT i.jobinstanceid, "
+        + SERVER_OF.formatted("i.jobinstanceid") + ", i.updatetime"
         + " FROM batch.jobinstance i WHERE i.jobname = 'guardian-reconcile' AND i.updatetime < ?"
         + " AND i.jobinstanceid > ? AND NOT EXISTS (SELECT 1 FROM guardian_run r"
         + " WHERE r.job_instance_id = i.jobinstanceid) ORDER BY i.jobinstanceid LIMIT ?", Timestamp.from(horizon),
-        afterId, size)) {
-      return longs(ps, new ArrayList<>());
+        afterId, size); var rs = ps.executeQuery()) {
+      while (rs.next()) {
+        orphans.add(new OrphanInstance(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
+      }
     } catch (SQLException e) {
       throw new GuardianStoreException(e);
     }
+    return orphans;
   }
 
   /** Those of the job instances that Liberty's job repository still holds (read only; Liberty owns the rows). */

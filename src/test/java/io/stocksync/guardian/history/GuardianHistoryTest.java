@@ -3,6 +3,8 @@ package io.stocksync.guardian.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.stocksync.guardian.history.HistoryStore.ExpiredRun;
+import io.stocksync.guardian.history.HistoryStore.OrphanInstance;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,15 +20,19 @@ import org.junit.jupiter.api.Test;
 class GuardianHistoryTest {
 
   private static final Instant HORIZON = Instant.parse("2026-10-25T00:00:00Z");
+  private static final String ME = "localhost//srv/wlp/usr/one";
+  private static final String OTHER = "localhost//srv/wlp/usr/two";
 
   /** Expired runs, oldest first; job instance i+1 for run i unless the run never started. */
   private final List<ExpiredRun> table = new ArrayList<>();
   private final Map<Long, PurgeStatus> answers = new HashMap<>();
   private final Map<Long, PurgeStatus> storeOnlyAnswers = new HashMap<>();
   private final List<Long> storeOnlyPurged = new ArrayList<>();
+  /** Instances sent to Liberty's purge with their job logs. */
+  private final List<Long> fullyPurged = new ArrayList<>();
   private final Set<UUID> deleted = new HashSet<>();
   /** Job instances no run names, in id order. */
-  private final List<Long> orphans = new ArrayList<>();
+  private final List<OrphanInstance> orphans = new ArrayList<>();
   /** Instances Liberty's answer leaves out although its job repository still holds them. */
   private final Set<Long> leftOutOfTheAnswer = new HashSet<>();
   private GuardianHistory history;
@@ -35,6 +41,13 @@ class GuardianHistoryTest {
   void history() {
     history = new GuardianHistory();
     history.maxRuns = 1000;
+    history.foreignGraceDays = 7;
+    history.thisServer = new ThisBatchServer() {
+      @Override
+      public boolean ran(String serverId) {
+        return serverId == null || serverId.equals(ME);
+      }
+    };
     history.store = new HistoryStore() {
       @Override
       public List<ExpiredRun> page(Instant horizon, ExpiredRun after, int size) {
@@ -48,8 +61,8 @@ class GuardianHistoryTest {
       }
 
       @Override
-      public List<Long> orphanInstances(Instant horizon, long afterId, int size) {
-        return orphans.stream().filter(id -> id > afterId).limit(size).toList();
+      public List<OrphanInstance> orphanInstances(Instant horizon, long afterId, int size) {
+        return orphans.stream().filter(o -> o.id() > afterId).limit(size).toList();
       }
 
       @Override
@@ -68,9 +81,7 @@ class GuardianHistoryTest {
     history.purge = new JobInstancePurge() {
       @Override
       public Map<Long, PurgeStatus> purge(Collection<Long> instanceIds, boolean storeOnly) {
-        if (storeOnly) {
-          storeOnlyPurged.addAll(instanceIds);
-        }
+        (storeOnly ? storeOnlyPurged : fullyPurged).addAll(instanceIds);
         var statuses = new HashMap<Long, PurgeStatus>();
         instanceIds.forEach(id -> statuses.put(id, leftOutOfTheAnswer.contains(id) ? PurgeStatus.GONE
             : (storeOnly ? storeOnlyAnswers : answers).getOrDefault(id, PurgeStatus.COMPLETED)));
@@ -80,7 +91,15 @@ class GuardianHistoryTest {
   }
 
   private ExpiredRun run(Long instance) {
-    var run = new ExpiredRun(UUID.randomUUID(), instance, HORIZON.minusSeconds(1000 - table.size()));
+    return run(instance, ME);
+  }
+
+  private ExpiredRun run(Long instance, String server) {
+    return run(instance, server, HORIZON.minusSeconds(1000 - table.size()));
+  }
+
+  private ExpiredRun run(Long instance, String server, Instant endedAt) {
+    var run = new ExpiredRun(UUID.randomUUID(), instance, endedAt, instance == null ? null : server);
     table.add(run);
     return run;
   }
@@ -91,15 +110,36 @@ class GuardianHistoryTest {
     var alreadyGone = run(2L);
     var neverStarted = run(null);
     var running = run(4L);
-    var otherServers = run(5L);
+    var otherServers = run(5L, OTHER);
     answers.put(2L, PurgeStatus.GONE);
     answers.put(4L, PurgeStatus.STILL_ACTIVE);
-    answers.put(5L, PurgeStatus.NOT_LOCAL);
 
     assertEquals(new GuardianHistory.Purged(3, 2), history.purgeEndedBefore(HORIZON));
     assertEquals(Set.of(purged.id(), alreadyGone.id(), neverStarted.id()), deleted);
     assertEquals(List.of(), storeOnlyPurged, "nothing failed, nothing purged from the repository only");
+    assertEquals(List.of(1L, 2L, 4L), fullyPurged, "another server's is not asked: Liberty cannot delete its logs");
     assertEquals(5, table.size(), "running " + running + ", other server's " + otherServers);
+  }
+
+  @Test
+  void anotherServersRunsThatItHasNotPurgedWithinTheGraceArePurgedFromTheRepositoryOnly() {
+    var abandoned = run(1L, OTHER, HORIZON.minus(Duration.ofDays(8)));
+    var withinTheGrace = run(2L, OTHER, HORIZON.minus(Duration.ofDays(6)));
+    var mine = run(3L, ME, HORIZON.minus(Duration.ofDays(8)));
+
+    assertEquals(new GuardianHistory.Purged(2, 1), history.purgeEndedBefore(HORIZON));
+    assertEquals(List.of(1L), storeOnlyPurged, "only another server's beyond the grace, from the repository only");
+    assertEquals(List.of(3L), fullyPurged, "this server's own, with its job logs");
+    assertEquals(Set.of(abandoned.id(), mine.id()), deleted, "kept for its own server: " + withinTheGrace.id());
+  }
+
+  @Test
+  void aDeletedTenantsRunsOfAnotherServerWaitTheGraceFromNow() {
+    var recent = run(1L, OTHER, Instant.now().minus(Duration.ofDays(1)));
+    var abandoned = run(2L, OTHER, Instant.now().minus(Duration.ofDays(9)));
+
+    assertEquals(new GuardianHistory.Purged(1, 1), history.purgeRunsOfDeletedTenants());
+    assertEquals(Set.of(abandoned.id()), deleted, "kept for its server: " + recent.id());
   }
 
   @Test
@@ -137,17 +177,17 @@ class GuardianHistoryTest {
   @Test
   void jobInstancesNoRunNamesArePurgedToo() {
     for (long i = 1; i <= 250; i++) {
-      orphans.add(i);
+      orphans.add(new OrphanInstance(i, i == 7 ? OTHER : ME, HORIZON.minusSeconds(60)));
     }
-    answers.put(7L, PurgeStatus.NOT_LOCAL);
-    assertEquals(new GuardianHistory.Purged(249, 1), history.purgeOrphansBefore(HORIZON));
+    orphans.add(new OrphanInstance(251, OTHER, HORIZON.minus(Duration.ofDays(8))));
+    assertEquals(new GuardianHistory.Purged(250, 1), history.purgeOrphansBefore(HORIZON));
+    assertEquals(List.of(251L), storeOnlyPurged, "another server's past the grace; its instance 7 waits");
   }
 
   @Test
   void runsKeptForAnotherServerDoNotStopThePurgeOfTheYoungerOnes() {
     for (long i = 1; i <= 400; i++) {
-      run(i);
-      answers.put(i, i <= 300 ? PurgeStatus.NOT_LOCAL : PurgeStatus.COMPLETED);
+      run(i, i <= 300 ? OTHER : ME);
     }
     history.maxRuns = 250;
     assertEquals(new GuardianHistory.Purged(100, 300), history.purgeEndedBefore(HORIZON));
