@@ -35,7 +35,8 @@ import org.HdrHistogram.Histogram;
  * [-Dbench.scenarios=e2e,accept,hot,fairness] [-Dbench.tenants=100] [-Dbench.products=10]
  * [-Dbench.e2e.rates=500,1000] [-Dbench.e2e.seconds=30] [-Dbench.accept.rates=2000] [-Dbench.accept.seconds=20]
  * [-Dbench.hot.rate=2000] [-Dbench.hot.seconds=10] [-Dbench.fair.tenants=20] [-Dbench.fair.rate=10]
- * [-Dbench.fair.factor=20] [-Dbench.fair.seconds=30] [-Dbench.drain.seconds=300] [-Dbench.stall.seconds=20]
+ * [-Dbench.fair.factor=20] [-Dbench.fair.seconds=30] [-Dbench.fair.noisy.tier=ENTERPRISE|FREE|...]
+ * [-Dbench.drain.seconds=300] [-Dbench.stall.seconds=20]
  * [-Dbench.note="how the server was started"]}
  */
 public final class PipelineBenchmark {
@@ -188,7 +189,11 @@ public final class PipelineBenchmark {
     int factor = Integer.getInteger("bench.fair.factor", 20);
     int seconds = Integer.getInteger("bench.fair.seconds", 30);
     int products = Integer.getInteger("bench.products", 10);
+    String noisyTier = System.getProperty("bench.fair.noisy.tier", "ENTERPRISE");
     var all = shops.create("Fairness bench", quiet + 1, products, PipelineShops.INITIAL);
+    if (!"ENTERPRISE".equals(noisyTier)) {
+      shops.changeTier(all.get(quiet), noisyTier); // a flood: beyond its tier's webhooks per minute, deferred
+    }
     var quietOnes = all.subList(0, quiet);
     var alone = measure("fairness", quiet + " quiet tenants alone", quiet * perTenant, seconds,
         weighted(quietOnes, -1, 1), "");
@@ -202,6 +207,7 @@ public final class PipelineBenchmark {
     var noisy = all.get(quiet);
     double rate = (quiet + factor) * perTenant;
     long before = shops.arrivals.incomplete();
+    long deferredBefore = shops.deferredSoFar();
     long start = System.nanoTime();
     log("fairness: quiet tenants with one at %dx: %.0f/s for %d s (load %s)", factor, rate, seconds, load);
     var result = OpenLoop.send(rate, (long) (rate * seconds), (i, intended) -> {
@@ -213,12 +219,14 @@ public final class PipelineBenchmark {
     double drain = Math.max(0, (shops.arrivals.lastCompletionNanos() - sendEnd) / 1e9);
     long incomplete = shops.arrivals.incomplete() - before;
     double e2eSeconds = (shops.arrivals.lastCompletionNanos() - start) / 1e9;
+    long deferred = shops.deferredSoFar() - deferredBefore;
     var withQuiet = new Run("fairness", quiet + " quiet tenants, with the noisy one (quiet tenants' latency)",
         load, rate, result, acceptQuiet, e2eQuiet, incomplete, e2eSeconds, drained ? drain : null,
         "sent/answered/completed cover all tenants");
-    var noisyRun = new Run("fairness", "the noisy tenant (" + factor + "x), same run", load, factor * perTenant,
-        result, acceptNoisy, e2eNoisy, incomplete, e2eSeconds, drained ? drain : null,
-        "sent/answered/completed cover all tenants");
+    var noisyRun = new Run("fairness", "the noisy tenant (" + factor + "x, " + noisyTier + "), same run", load,
+        factor * perTenant, result, acceptNoisy, e2eNoisy, incomplete, e2eSeconds, drained ? drain : null,
+        "sent/answered/completed cover all tenants; " + deferred + " deliveries deferred over a tier's webhooks"
+            + " per minute");
     runs.add(withQuiet);
     runs.add(noisyRun);
     log("  %s", PipelineReport.row(withQuiet));
@@ -233,8 +241,9 @@ public final class PipelineBenchmark {
     }
     findings.add(String.format("Fairness: the quiet tenants' end-to-end p99 went from %.1f ms alone to %.1f ms"
             + " beside a tenant sending %dx their rate (%+.0f%%; target < +20%%); their accept p99 from %.1f to"
-            + " %.1f ms (%+.0f%%).", e2eBefore, e2eAfter, factor, (e2eAfter / e2eBefore - 1) * 100, acceptBefore, acceptAfter,
-        (acceptAfter / acceptBefore - 1) * 100));
+            + " %.1f ms (%+.0f%%). The noisy tenant was %s; %d of its deliveries were deferred over its tier's"
+            + " webhooks per minute.", e2eBefore, e2eAfter, factor, (e2eAfter / e2eBefore - 1) * 100, acceptBefore, acceptAfter,
+        (acceptAfter / acceptBefore - 1) * 100, noisyTier, deferred));
   }
 
   private static String command(List<String> scenarios) {
@@ -244,7 +253,7 @@ public final class PipelineBenchmark {
     for (String p : new String[] {"bench.tenants", "bench.products", "bench.warmup.rate", "bench.warmup.seconds",
         "bench.e2e.rates", "bench.e2e.seconds", "bench.accept.rates", "bench.accept.seconds", "bench.hot.rate",
         "bench.hot.seconds", "bench.fair.tenants", "bench.fair.rate", "bench.fair.factor", "bench.fair.seconds",
-        "bench.drain.seconds", "bench.stall.seconds"}) {
+        "bench.fair.noisy.tier", "bench.drain.seconds", "bench.stall.seconds"}) {
       if (System.getProperty(p) != null) {
         s.append(" -D").append(p).append('=').append(System.getProperty(p));
       }

@@ -75,6 +75,22 @@ final class PipelineShops {
     }
   }
 
+  /** Moves a shop to another tier (platform admin), e.g. FREE, whose webhooks per minute the Watcher enforces. */
+  void changeTier(Shop shop, String tier) {
+    var answer = new io.stocksync.teststack.Api(app).asPlatformAdmin()
+        .patch("api/v1/tenants/" + shop.tenant().id(), "{\"tier\":\"" + tier + "\"}");
+    if (answer.status() != 200) {
+      throw new IllegalStateException("tier change refused: " + answer.status() + " " + answer.body());
+    }
+  }
+
+  /** The server's count of deliveries deferred over a tier's webhooks per minute (stocksync_webhooks_deferred). */
+  long deferredSoFar() {
+    var metrics = new io.stocksync.teststack.Api(app.resolve("/")).get("metrics?scope=application");
+    return metrics.body().lines().filter(l -> l.startsWith("stocksync_webhooks_deferred_total"))
+        .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+  }
+
   private Shop shop(String name, int products, long initial) {
     var tenant = TestTenant.create(app, name + " " + run, "ENTERPRISE");
     long base = ITEM_IDS.addAndGet(1_000);

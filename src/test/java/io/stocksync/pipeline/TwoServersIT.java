@@ -110,6 +110,29 @@ class TwoServersIT {
 
   @Test
   @Order(2)
+  void aTenantPausedThroughOneServerIsPausedOnTheOtherAndResumedThroughIt() throws Exception {
+    var shop = vendors.shop(FIRST, "Paused on two servers", 100);
+    var platform = new Api(FIRST).asPlatformAdmin();
+    assertEquals(200, platform.post("api/v1/tenants/" + shop.tenant().id() + "/pause", "{}").status());
+    var secondHooks = new Webhooks(second.base());
+    for (int i = 0; i < 10; i++) {
+      var order = shop.events().orderCreated("evt-2srv-paused-" + i, 95_000 + i, shop.sku(), 1);
+      assertEquals(200, secondHooks.post(shop.shopifyChannel(), order.headers(), order.body()).status());
+    }
+    await().atMost(SETTLE).until(() -> count("SELECT count(*) FROM webhook_delivery WHERE tenant_id = ?"
+        + " AND outcome = 'PARKED'", shop.tenant().id()), n -> n == 10);
+    assertEquals(100L, shop.onHand(), "nothing applied while paused");
+
+    var resumed = platform.at(second.base()).post("api/v1/tenants/" + shop.tenant().id() + "/resume", "{}");
+    assertEquals(200, resumed.status(), resumed.body());
+    await().atMost(SETTLE).until(shop::onHand, equalTo(90L));
+    await().atMost(SETTLE).until(() -> vendors.woo().level(shop.wooItem()), equalTo(88L));
+    await().atMost(SETTLE).until(() -> vendors.square().level(shop.squareItem()), equalTo(90L));
+    assertEquals(11, shop.movements());
+  }
+
+  @Test
+  @Order(3)
   void eachGuardianSlotStartsOnceWithBothServersScheduling() throws Exception {
     // Several tenants: each has its own offset within the minute, so the two servers' ticks win different ones.
     for (int t = 0; t < 4; t++) {
@@ -138,7 +161,7 @@ class TwoServersIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aRunStartedThroughASecondServersApiRunsThere() throws Exception {
     var tenant = TestTenant.create(FIRST, "Reconciled by the second server", "ENTERPRISE");
     String channel = tenant.channel("GENERIC", "Generic", 0, generic.baseUrl(), GenericStandIn.TOKEN,
@@ -160,7 +183,7 @@ class TwoServersIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aServerKilledMidStreamLosesNoOrderAndAppliesNoneTwice() throws Exception {
     // No run of the scheduled tenant may be in flight at the kill: a run whose server dies holds the tenant's
     // place until its lease ends (30 minutes), which GuardianScheduleIT covers; here the next slot must run.
@@ -193,7 +216,7 @@ class TwoServersIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theSurvivingServerRunsEveryTenantsNextGuardianSlot() throws Exception {
     var afterKill = Instant.now();
     reconcileEveryMinute();
@@ -216,7 +239,7 @@ class TwoServersIT {
    * from the job repository by the survivor; one within the grace is left for its own server.
    */
   @Test
-  @Order(6)
+  @Order(7)
   void theSurvivorPurgesTheDeadServersHistoryOnceItsGraceHasPassed() throws Exception {
     String abandoned = runsOfTheSecond.get(0);
     String withinTheGrace = runsOfTheSecond.get(1);
