@@ -40,6 +40,9 @@ public class DeliveryListener implements MessageListener {
   SyncRequests sync;
 
   @Inject
+  WebhookAllowance allowance;
+
+  @Inject
   DeliveryPublisher publisher;
 
   @Inject
@@ -54,6 +57,9 @@ public class DeliveryListener implements MessageListener {
       throw new IllegalStateException("unreadable delivery message", e);
     }
     RequestId.runWith(delivery.requestId(), delivery.tenantId(), () -> {
+      if (allowance.alreadyDeferred(delivery.tenantId(), delivery.deliveryId())) {
+        return; // deferred with an earlier message of its tenant's flood this minute: no database work
+      }
       if (!watcher.isWaiting(delivery)) {
         return; // applied already: a redelivery, a re-publish, or taken with an earlier message's batch
       }
@@ -65,6 +71,7 @@ public class DeliveryListener implements MessageListener {
         applied = processOnly(delivery);
       }
       applied.channelsToWake().forEach(channel -> sync.wake(delivery.tenantId(), channel));
+      allowance.deferred(delivery.tenantId(), applied.deferred());
       if (applied.newlyDeferred() > 0) {
         metrics.counter("stocksync_webhooks_deferred").inc(applied.newlyDeferred());
       }

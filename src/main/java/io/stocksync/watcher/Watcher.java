@@ -94,7 +94,8 @@ public class Watcher {
   @Transactional
   public Applied processFrom(DeliveryMessage message, int limit) {
     if (allowance.usedUp(message.tenantId())) {
-      return new Applied(Set.of(), defer(message.tenantId(), List.of(message.deliveryId())), Optional.empty());
+      var deferred = deferFrom(message);
+      return new Applied(Set.of(), deferred.size(), deferred, Optional.empty());
     }
     var rows = waiting(COLUMNS + " AND id >= ? ORDER BY id LIMIT ? FOR UPDATE", message, limit + 1);
     return process(message.tenantId(), rows.subList(0, Math.min(limit, rows.size())),
@@ -123,10 +124,12 @@ public class Watcher {
 
   /**
    * What a batch did: the channels that now have levels to push (the caller wakes Sync for them after the commit),
-   * how many deliveries it newly deferred, and the deferred delivery beyond the batch to wake, if any.
+   * how many deliveries it newly deferred and which deliveries are now deferred (the caller tells the allowance after
+   * the commit), and the deferred delivery beyond the batch to wake, if any.
    */
-  public record Applied(Set<UUID> channelsToWake, int newlyDeferred, Optional<DeliveryMessage> wakeNext) {
-    static final Applied NOTHING = new Applied(Set.of(), 0, Optional.empty());
+  public record Applied(Set<UUID> channelsToWake, int newlyDeferred, List<Long> deferred,
+      Optional<DeliveryMessage> wakeNext) {
+    static final Applied NOTHING = new Applied(Set.of(), 0, List.of(), Optional.empty());
   }
 
   @SuppressWarnings("unchecked")
@@ -150,15 +153,15 @@ public class Watcher {
     }
     int perMinute = tenant.tier().webhooksPerMinute();
     var grant = allowance.offer(tenantId, batch.size(), perMinute);
-    var over = batch.subList(grant.granted(), batch.size());
-    int newlyDeferred = over.isEmpty() ? 0 : defer(tenantId, over.stream().map(Watcher::id).toList());
+    var over = batch.subList(grant.granted(), batch.size()).stream().map(Watcher::id).toList();
+    int newlyDeferred = over.isEmpty() ? 0 : defer(tenantId, over);
     if (grant.crossedLimit()) {
       LOG.info(() -> "tenant " + tenantId + " is over its " + perMinute + " webhooks a minute: its deliveries wait"
           + " for the next minute (DEFERRED)");
     }
     var toWake = apply(tenantId, batch.subList(0, grant.granted()));
     boolean deferredBeyond = over.isEmpty() && beyond != null && "DEFERRED".equals(beyond[6]);
-    return new Applied(toWake, newlyDeferred, deferredBeyond
+    return new Applied(toWake, newlyDeferred, over, deferredBeyond
         ? Optional.of(DeliveryMessage.of(id(beyond), tenantId, (UUID) beyond[1], (String) beyond[4]))
         : Optional.empty());
   }
@@ -205,6 +208,19 @@ public class Watcher {
         .setParameter(1, outcome).setParameter(2, PgArray.literal(ids))
         .setParameter(3, PgArray.literal(kinds != null ? kinds : Collections.nCopies(ids.size(), null)))
         .setFlushMode(FlushModeType.COMMIT).executeUpdate(); // the inbox row is no entity: nothing to flush for it
+  }
+
+  /**
+   * The tenant's minute is used up: defers the message's delivery and every one of the tenant's waiting after it in
+   * one UPDATE (their messages then find them deferred in memory); answers those it deferred.
+   */
+  @SuppressWarnings("unchecked")
+  private List<Long> deferFrom(DeliveryMessage message) {
+    List<Object> ids = em.createNativeQuery("UPDATE webhook_delivery SET outcome = 'DEFERRED' WHERE tenant_id = ?"
+            + " AND id >= ? AND outcome IN ('ACCEPTED', 'PARKED') RETURNING id")
+        .setParameter(1, message.tenantId()).setParameter(2, message.deliveryId()).setFlushMode(FlushModeType.COMMIT)
+        .getResultList();
+    return ids.stream().map(id -> ((Number) id).longValue()).toList();
   }
 
   /** Leaves waiting deliveries for a later minute; answers how many were not deferred before. */

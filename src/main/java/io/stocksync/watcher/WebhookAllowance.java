@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,6 +61,18 @@ public class WebhookAllowance {
   /** Whether this server saw the tenant's current minute used up. */
   public boolean usedUp(UUID tenantId) {
     return usedUp.isUsedUp(tenantId, Instant.now());
+  }
+
+  /** Deliveries deferred in the tenant's used-up minute, told after their transaction committed. */
+  public void deferred(UUID tenantId, List<Long> deliveryIds) {
+    if (!deliveryIds.isEmpty()) {
+      usedUp.deferred(tenantId, deliveryIds, Instant.now());
+    }
+  }
+
+  /** Whether this server deferred the delivery in the tenant's current minute: its message has nothing to do. */
+  public boolean alreadyDeferred(UUID tenantId, long deliveryId) {
+    return usedUp.wasDeferred(tenantId, deliveryId, Instant.now());
   }
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {

@@ -34,4 +34,25 @@ class UsedUpMinutesTest {
     assertFalse(minutes.isUsedUp(ended, now.minusSeconds(40)), "forgotten, whatever the clock says");
     assertTrue(minutes.isUsedUp(current, now));
   }
+
+  @Test
+  void deliveriesDeferredInAUsedUpMinuteAreKnownUntilItsEnd() {
+    var minutes = new UsedUpMinutes();
+    var tenant = UUID.randomUUID();
+    var end = Instant.parse("2026-11-24T06:01:00Z");
+    var during = end.minusSeconds(20);
+    minutes.deferred(tenant, java.util.List.of(7L), during);
+    assertFalse(minutes.wasDeferred(tenant, 7L, during), "not remembered while the minute is not used up");
+
+    minutes.remember(tenant, end);
+    minutes.deferred(tenant, java.util.List.of(7L, 8L), during);
+    minutes.remember(tenant, end); // a later batch over the limit in the same minute keeps what was deferred
+    assertTrue(minutes.wasDeferred(tenant, 8L, during));
+    assertFalse(minutes.wasDeferred(tenant, 9L, during), "only those deferred");
+    assertFalse(minutes.wasDeferred(UUID.randomUUID(), 8L, during), "only for that tenant");
+    assertFalse(minutes.wasDeferred(tenant, 8L, end), "the next minute its message is processed");
+
+    minutes.remember(tenant, end.plusSeconds(60));
+    assertFalse(minutes.wasDeferred(tenant, 7L, end.plusSeconds(10)), "a new used-up minute starts empty");
+  }
 }
