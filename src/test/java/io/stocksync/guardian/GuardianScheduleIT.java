@@ -128,13 +128,14 @@ class GuardianScheduleIT {
     var shop = shop(base.toURI(), "Orphaned shop", generic, 4, 1);
     generic.setLevel(shop.item(0).externalId(), 5);
     String tenant = shop.tenant().id().toString();
-    everyMinute(shop.tenant().id());
     // A server claimed a slot half an hour ago (beyond the claim lease of 15 minutes) and died before starting it:
-    // the tenant's active place is taken.
+    // the tenant's active place is taken. Taken before the tenant falls due, or a scheduler tick in between would
+    // claim the place first.
     String orphan = java.util.UUID.randomUUID().toString();
     sql("INSERT INTO guardian_run (id, tenant_id, trigger, slot_start, requested_by, state, claimed_at)"
         + " VALUES (?, ?, 'SCHEDULE', now() - interval '30 minutes', 'guardian-scheduler', 'CLAIMED',"
         + " now() - interval '30 minutes')", orphan, tenant);
+    everyMinute(shop.tenant().id());
 
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> count(
         "SELECT count(*) FROM guardian_run WHERE tenant_id = ? AND id <> ? AND state = 'ENDED'", tenant, orphan),
