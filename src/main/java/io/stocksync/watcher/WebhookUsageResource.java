@@ -50,9 +50,9 @@ public class WebhookUsageResource {
     int perMinute = tenants.get(tenantId).tier().webhooksPerMinute();
     Object[] r = (Object[]) em.createNativeQuery("SELECT date_trunc('minute', now()),"
             + " (SELECT offered FROM webhook_rate_window WHERE tenant_id = ?1"
-            + " AND window_start = date_trunc('minute', now())),"
-            + " (SELECT count(*) FROM webhook_delivery WHERE tenant_id = ?1 AND outcome = 'DEFERRED'),"
-            + " (SELECT min(received_at) FROM webhook_delivery WHERE tenant_id = ?1 AND outcome = 'DEFERRED')")
+            + " AND window_start = date_trunc('minute', now())), d.n, d.oldest"
+            + " FROM (SELECT count(*) n, min(received_at) oldest FROM webhook_delivery"
+            + " WHERE tenant_id = ?1 AND outcome = 'DEFERRED') d")
         .setParameter(1, tenantId).getSingleResult();
     return new WebhookUsage(perMinute, utc(r[0]), r[1] == null ? 0 : ((Number) r[1]).intValue(),
         ((Number) r[2]).longValue(), r[3] == null ? null : utc(r[3]));

@@ -86,9 +86,8 @@ final class PipelineShops {
 
   /** The server's count of deliveries deferred over a tier's webhooks per minute (stocksync_webhooks_deferred). */
   long deferredSoFar() {
-    var metrics = new io.stocksync.teststack.Api(app.resolve("/")).get("metrics?scope=application");
-    return metrics.body().lines().filter(l -> l.startsWith("stocksync_webhooks_deferred_total"))
-        .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    var metrics = new io.stocksync.teststack.Api(app.resolve("/")).get("metrics?scope=application").body();
+    return (long) io.stocksync.teststack.Metrics.value(metrics, "stocksync_webhooks_deferred_total", "");
   }
 
   private Shop shop(String name, int products, long initial) {

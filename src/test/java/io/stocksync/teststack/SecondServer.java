@@ -1,20 +1,19 @@
 package io.stocksync.teststack;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.commons.io.FileUtils;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A second Liberty process beside the one Arquillian started: the same configuration and WAR, its own HTTP ports,
@@ -107,24 +106,16 @@ public final class SecondServer implements AutoCloseable {
   }
 
   private void awaitReady(Duration patience) throws InterruptedException {
-    var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    var ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
-        .timeout(Duration.ofSeconds(5)).build();
-    Instant deadline = Instant.now().plus(patience);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("the second server exited with " + process.exitValue());
-      }
-      try {
-        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(1_000);
+    var root = new Api(URI.create("http://127.0.0.1:" + httpPort + "/"));
+    try {
+      await().atMost(patience).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+          .until(() -> !process.isAlive() || root.get("health/ready").status() == 200);
+    } catch (ConditionTimeoutException e) {
+      kill();
+      throw new IllegalStateException("the second server was not ready within " + patience, e);
     }
-    kill();
-    throw new IllegalStateException("the second server was not ready within " + patience);
+    if (!process.isAlive()) {
+      throw new IllegalStateException("the second server exited with " + process.exitValue());
+    }
   }
 }

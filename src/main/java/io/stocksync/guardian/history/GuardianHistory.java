@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -182,8 +183,9 @@ public class GuardianHistory {
    */
   private Map<Long, PurgeStatus> purgeInstances(List<Instance> instances, Instant horizon) {
     var foreignHorizon = horizon.minus(Duration.ofDays(foreignGraceDays));
-    var statuses = purgeOwn(instances.stream().filter(i -> thisServer.ran(i.serverId())).map(Instance::id).toList());
-    var foreign = instances.stream().filter(i -> !thisServer.ran(i.serverId())).toList();
+    var ranHere = instances.stream().collect(Collectors.partitioningBy(i -> thisServer.ran(i.serverId())));
+    var statuses = purgeOwn(ranHere.get(true).stream().map(Instance::id).toList());
+    var foreign = ranHere.get(false);
     var abandoned = foreign.stream().filter(i -> i.dueSince().isBefore(foreignHorizon)).map(Instance::id).toList();
     foreign.forEach(i -> statuses.put(i.id(), PurgeStatus.NOT_LOCAL));
     if (!abandoned.isEmpty()) {
