@@ -40,6 +40,9 @@ public abstract class StandIn implements AutoCloseable {
   private final AtomicInteger serverErrors = new AtomicInteger();
   private volatile Double retryAfterSeconds;
   private volatile Duration slowness = Duration.ZERO;
+  private volatile Duration writeHold = Duration.ZERO;
+  private final AtomicInteger writesInFlight = new AtomicInteger();
+  private final AtomicInteger mostWritesInFlight = new AtomicInteger();
   private final WireMockServer server;
 
   protected StandIn() {
@@ -88,6 +91,19 @@ public abstract class StandIn implements AutoCloseable {
     slowness = delay;
   }
 
+  /**
+   * Holds every write this long before answering, counting how many are held at once ({@link
+   * #mostConcurrentWrites}): a vendor whose writes are slow, to see how many calls reach it in parallel.
+   */
+  public void holdWrites(Duration hold) {
+    writeHold = hold;
+  }
+
+  /** The most writes held at the same time since the last {@link #reset}. */
+  public int mostConcurrentWrites() {
+    return mostWritesInFlight.get();
+  }
+
   /** Write calls received (after authentication), to prove how many calls a burst of changes cost. */
   public int writeCalls() {
     return writeCalls.get();
@@ -105,6 +121,8 @@ public abstract class StandIn implements AutoCloseable {
     rateLimited.set(0);
     serverErrors.set(0);
     slowness = Duration.ZERO;
+    writeHold = Duration.ZERO;
+    mostWritesInFlight.set(0);
   }
 
   @Override
@@ -190,8 +208,23 @@ public abstract class StandIn implements AutoCloseable {
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
       var answer = respond(serveEvent.getRequest());
+      if (!writeHold.isZero() && isWrite(serveEvent.getRequest())) {
+        hold();
+      }
       long delay = slowness.toMillis();
       return delay == 0 ? answer : ResponseDefinitionBuilder.like(answer).withFixedDelay((int) delay).build();
+    }
+
+    /** Outside {@link #respond}'s lock, so that held writes overlap as they would at the vendor. */
+    private void hold() {
+      mostWritesInFlight.accumulateAndGet(writesInFlight.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(writeHold.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        writesInFlight.decrementAndGet();
+      }
     }
 
     @Override
