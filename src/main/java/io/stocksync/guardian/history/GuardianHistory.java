@@ -37,9 +37,9 @@ public class GuardianHistory {
   /** Prometheus: stocksync_guardian_history_purged_total{kind="run"|"job_instance_of_no_run"}. */
   private static final String PURGED = "stocksync_guardian_history_purged";
   /**
-   * Runs kept (another server's, still running) do not use up a purge's maximum, or the oldest of them would stop
-   * every purge of the younger ones behind them (a server gone for good leaves its runs NOT_LOCAL): a purge looks at
-   * up to this many times its maximum.
+   * Runs kept (still running, their job logs stuck) do not use up a purge's maximum, or the oldest of them would
+   * stop every purge of the younger ones behind them: a purge looks at up to this many times its maximum. Another
+   * server's runs within their grace are not read at all (HistoryStore).
    */
   private static final int SCAN_FACTOR = 10;
 
@@ -122,12 +122,20 @@ public class GuardianHistory {
 
   /** Purges the runs that ended before the horizon, oldest first, up to the per-purge maximum. */
   public Purged purgeEndedBefore(Instant horizon) {
-    return purgeRuns((after, size) -> store.page(horizon, after, size), horizon);
+    return purgeRuns((after, size) -> store.page(horizon, foreignHorizon(horizon), thisServer.id(), after, size),
+        horizon);
   }
 
   /** Purges the ended runs of deleted tenants, whatever their age (the tenant purge leaves them to this purge). */
   public Purged purgeRunsOfDeletedTenants() {
-    return purgeRuns(store::pageOfDeletedTenants, Instant.now());
+    var now = Instant.now();
+    return purgeRuns((after, size) -> store.pageOfDeletedTenants(foreignHorizon(now), thisServer.id(), after, size),
+        now);
+  }
+
+  /** Another server's runs due before this are purged here (from the repository only): that server let them be. */
+  private Instant foreignHorizon(Instant horizon) {
+    return horizon.minus(Duration.ofDays(foreignGraceDays));
   }
 
   private Purged purgeRuns(BiFunction<ExpiredRun, Integer, List<ExpiredRun>> pages, Instant endedBefore) {
@@ -160,7 +168,8 @@ public class GuardianHistory {
     int kept = 0;
     long after = 0;
     while (purged < maxRuns && purged + kept < maxRuns * SCAN_FACTOR) {
-      var page = store.orphanInstances(horizon, after, Math.min(PAGE, maxRuns - purged));
+      var page = store.orphanInstances(horizon, foreignHorizon(horizon), thisServer.id(), after,
+          Math.min(PAGE, maxRuns - purged));
       if (page.isEmpty()) {
         break;
       }
@@ -182,7 +191,7 @@ public class GuardianHistory {
    * (NOT_LOCAL) until they are the grace past the horizon; then they are purged from the job repository only.
    */
   private Map<Long, PurgeStatus> purgeInstances(List<Instance> instances, Instant horizon) {
-    var foreignHorizon = horizon.minus(Duration.ofDays(foreignGraceDays));
+    var foreignHorizon = foreignHorizon(horizon);
     var ranHere = instances.stream().collect(Collectors.partitioningBy(i -> thisServer.ran(i.serverId())));
     var statuses = purgeOwn(ranHere.get(true).stream().map(Instance::id).toList());
     var foreign = ranHere.get(false);

@@ -30,29 +30,42 @@ public class HistoryStore {
   public record OrphanInstance(long id, String serverId, Instant updatedAt) {}
 
   private static final ExpiredRun BEFORE_ALL = new ExpiredRun(new UUID(0, 0), null, Instant.EPOCH, null);
-  /** The server of an instance's latest execution (Liberty's repository; its foreign keys are indexed, V24). */
-  private static final String SERVER_OF = "(SELECT e.serverid FROM batch.jobexecution e"
-      + " WHERE e.fk_jobinstanceid = %s ORDER BY e.jobexecid DESC LIMIT 1)";
+  /**
+   * The server of each row's job instance's latest execution, as s.serverid (Liberty's repository; its foreign keys
+   * are indexed, V24). Null for a run of no instance or an instance with no execution: those count as this server's.
+   */
+  private static final String SERVER_OF = " LEFT JOIN LATERAL (SELECT e.serverid FROM batch.jobexecution e"
+      + " WHERE e.fk_jobinstanceid = %s ORDER BY e.jobexecid DESC LIMIT 1) s ON true";
+  private static final String RUNS = "SELECT r.id, r.job_instance_id, r.ended_at, s.serverid FROM guardian_run r"
+      + SERVER_OF.formatted("r.job_instance_id");
+  /** Parameters: the foreign horizon, this server's id. */
+  private static final String PURGEABLE_HERE = " AND (%s < ? OR s.serverid IS NULL OR s.serverid = ?)";
 
   @Resource(lookup = "jdbc/stocksync")
   DataSource dataSource;
 
-  /** The next runs that ended before the horizon, oldest first, after the given one (null: from the oldest). */
-  public List<ExpiredRun> page(Instant horizon, ExpiredRun after, int size) {
+  /**
+   * The next runs that ended before the horizon, oldest first, after the given one (null: from the oldest), that this
+   * server may purge now: its own, those of no instance, and another server's once they ended before the foreign
+   * horizon. Another server's younger runs are not even read, so that any number of them (a server gone for good
+   * leaves tens of thousands) never holds up the purge of this server's own.
+   */
+  public List<ExpiredRun> page(Instant horizon, Instant foreignHorizon, String thisServer, ExpiredRun after,
+      int size) {
     var from = after == null ? BEFORE_ALL : after;
-    return runs("SELECT r.id, r.job_instance_id, r.ended_at, " + SERVER_OF.formatted("r.job_instance_id")
-        + " FROM guardian_run r WHERE r.state IN ('ENDED', 'LOST')"
-        + " AND r.ended_at < ? AND (r.ended_at, r.id) > (?, ?) ORDER BY r.ended_at, r.id LIMIT ?", Timestamp.from(horizon),
-        Timestamp.from(from.endedAt()), from.id(), size);
+    return runs(RUNS + " WHERE r.state IN ('ENDED', 'LOST') AND r.ended_at < ? AND (r.ended_at, r.id) > (?, ?)"
+        + PURGEABLE_HERE.formatted("r.ended_at") + " ORDER BY r.ended_at, r.id LIMIT ?", Timestamp.from(horizon),
+        Timestamp.from(from.endedAt()), from.id(), Timestamp.from(foreignHorizon), thisServer, size);
   }
 
-  /** The next ended runs of deleted tenants, whatever their age, in the same order. */
-  public List<ExpiredRun> pageOfDeletedTenants(ExpiredRun after, int size) {
+  /** The next ended runs of deleted tenants, whatever their age, in the same order and on the same terms. */
+  public List<ExpiredRun> pageOfDeletedTenants(Instant foreignHorizon, String thisServer, ExpiredRun after,
+      int size) {
     var from = after == null ? BEFORE_ALL : after;
-    return runs("SELECT r.id, r.job_instance_id, r.ended_at, " + SERVER_OF.formatted("r.job_instance_id")
-        + " FROM guardian_run r JOIN tenant t ON t.id = r.tenant_id"
-        + " WHERE t.status = 'DELETED' AND r.state IN ('ENDED', 'LOST') AND (r.ended_at, r.id) > (?, ?)"
-        + " ORDER BY r.ended_at, r.id LIMIT ?", Timestamp.from(from.endedAt()), from.id(), size);
+    return runs(RUNS + " JOIN tenant t ON t.id = r.tenant_id WHERE t.status = 'DELETED'"
+        + " AND r.state IN ('ENDED', 'LOST') AND (r.ended_at, r.id) > (?, ?)" + PURGEABLE_HERE.formatted("r.ended_at")
+        + " ORDER BY r.ended_at, r.id LIMIT ?", Timestamp.from(from.endedAt()), from.id(),
+        Timestamp.from(foreignHorizon), thisServer, size);
   }
 
   private List<ExpiredRun> runs(String sql, Object... args) {
@@ -71,17 +84,18 @@ public class HistoryStore {
 
   /**
    * The Guardian's job instances that no run names and that were last updated before the horizon (a run whose
-   * server died before it recorded its instance, say), in id order after the given one. Read only: Liberty owns these
-   * rows (its job repository, schema batch); V26 indexes them by age.
+   * server died before it recorded its instance, say), in id order after the given one, on the same terms as {@link
+   * #page}. Read only: Liberty owns these rows (its job repository, schema batch); V26 indexes them by age.
    */
-  public List<OrphanInstance> orphanInstances(Instant horizon, long afterId, int size) {
+  public List<OrphanInstance> orphanInstances(Instant horizon, Instant foreignHorizon, String thisServer,
+      long afterId, int size) {
     var orphans = new ArrayList<OrphanInstance>();
-    try (var c = dataSource.getConnection(); var ps = GuardianRuns.prepare(c, "SELECT i.jobinstanceid, "
-        + SERVER_OF.formatted("i.jobinstanceid") + ", i.updatetime"
-        + " FROM batch.jobinstance i WHERE i.jobname = 'guardian-reconcile' AND i.updatetime < ?"
-        + " AND i.jobinstanceid > ? AND NOT EXISTS (SELECT 1 FROM guardian_run r"
+    try (var c = dataSource.getConnection(); var ps = GuardianRuns.prepare(c, "SELECT i.jobinstanceid, s.serverid,"
+        + " i.updatetime FROM batch.jobinstance i" + SERVER_OF.formatted("i.jobinstanceid")
+        + " WHERE i.jobname = 'guardian-reconcile' AND i.updatetime < ? AND i.jobinstanceid > ?"
+        + PURGEABLE_HERE.formatted("i.updatetime") + " AND NOT EXISTS (SELECT 1 FROM guardian_run r"
         + " WHERE r.job_instance_id = i.jobinstanceid) ORDER BY i.jobinstanceid LIMIT ?", Timestamp.from(horizon),
-        afterId, size); var rs = ps.executeQuery()) {
+        afterId, Timestamp.from(foreignHorizon), thisServer, size); var rs = ps.executeQuery()) {
       while (rs.next()) {
         orphans.add(new OrphanInstance(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
       }

@@ -23,7 +23,8 @@ public class ThisBatchServer {
     return serverId == null || serverId.equals(id());
   }
 
-  String id() {
+  /** Liberty's id of this server, as its job repository records the server of each execution. */
+  public String id() {
     String known = id;
     if (known == null) {
       known = read();

@@ -44,25 +44,32 @@ class GuardianHistoryTest {
     history.foreignGraceDays = 7;
     history.thisServer = new ThisBatchServer() {
       @Override
-      public boolean ran(String serverId) {
-        return serverId == null || serverId.equals(ME);
+      public String id() {
+        return ME;
       }
     };
+    // The store's SQL reads only what this server may purge now: its own, and others' past the foreign horizon.
     history.store = new HistoryStore() {
       @Override
-      public List<ExpiredRun> page(Instant horizon, ExpiredRun after, int size) {
+      public List<ExpiredRun> page(Instant horizon, Instant foreignHorizon, String thisServer, ExpiredRun after,
+          int size) {
         int from = after == null ? 0 : table.indexOf(after) + 1;
-        return List.copyOf(table.subList(from, Math.min(table.size(), from + size)));
+        return table.subList(from, table.size()).stream()
+            .filter(r -> purgeableHere(r.serverId(), r.endedAt(), foreignHorizon, thisServer)).limit(size).toList();
       }
 
       @Override
-      public List<ExpiredRun> pageOfDeletedTenants(ExpiredRun after, int size) {
-        return page(HORIZON, after, size); // the same table: the loop is what is tested
+      public List<ExpiredRun> pageOfDeletedTenants(Instant foreignHorizon, String thisServer, ExpiredRun after,
+          int size) {
+        // the same table: the loop is what is tested
+        return page(HORIZON, foreignHorizon, thisServer, after, size);
       }
 
       @Override
-      public List<OrphanInstance> orphanInstances(Instant horizon, long afterId, int size) {
-        return orphans.stream().filter(o -> o.id() > afterId).limit(size).toList();
+      public List<OrphanInstance> orphanInstances(Instant horizon, Instant foreignHorizon, String thisServer,
+          long afterId, int size) {
+        return orphans.stream().filter(o -> o.id() > afterId)
+            .filter(o -> purgeableHere(o.serverId(), o.updatedAt(), foreignHorizon, thisServer)).limit(size).toList();
       }
 
       @Override
@@ -90,6 +97,10 @@ class GuardianHistoryTest {
     };
   }
 
+  private static boolean purgeableHere(String server, Instant due, Instant foreignHorizon, String thisServer) {
+    return server == null || server.equals(thisServer) || due.isBefore(foreignHorizon);
+  }
+
   private ExpiredRun run(Long instance) {
     return run(instance, ME);
   }
@@ -114,7 +125,7 @@ class GuardianHistoryTest {
     answers.put(2L, PurgeStatus.GONE);
     answers.put(4L, PurgeStatus.STILL_ACTIVE);
 
-    assertEquals(new GuardianHistory.Purged(3, 2), history.purgeEndedBefore(HORIZON));
+    assertEquals(new GuardianHistory.Purged(3, 1), history.purgeEndedBefore(HORIZON), "another server's not read");
     assertEquals(Set.of(purged.id(), alreadyGone.id(), neverStarted.id()), deleted);
     assertEquals(List.of(), storeOnlyPurged, "nothing failed, nothing purged from the repository only");
     assertEquals(List.of(1L, 2L, 4L), fullyPurged, "another server's is not asked: Liberty cannot delete its logs");
@@ -127,7 +138,7 @@ class GuardianHistoryTest {
     var withinTheGrace = run(2L, OTHER, HORIZON.minus(Duration.ofDays(6)));
     var mine = run(3L, ME, HORIZON.minus(Duration.ofDays(8)));
 
-    assertEquals(new GuardianHistory.Purged(2, 1), history.purgeEndedBefore(HORIZON));
+    assertEquals(new GuardianHistory.Purged(2, 0), history.purgeEndedBefore(HORIZON));
     assertEquals(List.of(1L), storeOnlyPurged, "only another server's beyond the grace, from the repository only");
     assertEquals(List.of(3L), fullyPurged, "this server's own, with its job logs");
     assertEquals(Set.of(abandoned.id(), mine.id()), deleted, "kept for its own server: " + withinTheGrace.id());
@@ -138,8 +149,9 @@ class GuardianHistoryTest {
     var recent = run(1L, OTHER, Instant.now().minus(Duration.ofDays(1)));
     var abandoned = run(2L, OTHER, Instant.now().minus(Duration.ofDays(9)));
 
-    assertEquals(new GuardianHistory.Purged(1, 1), history.purgeRunsOfDeletedTenants());
+    assertEquals(new GuardianHistory.Purged(1, 0), history.purgeRunsOfDeletedTenants());
     assertEquals(Set.of(abandoned.id()), deleted, "kept for its server: " + recent.id());
+    assertEquals(List.of(2L), storeOnlyPurged);
   }
 
   @Test
@@ -180,18 +192,19 @@ class GuardianHistoryTest {
       orphans.add(new OrphanInstance(i, i == 7 ? OTHER : ME, HORIZON.minusSeconds(60)));
     }
     orphans.add(new OrphanInstance(251, OTHER, HORIZON.minus(Duration.ofDays(8))));
-    assertEquals(new GuardianHistory.Purged(250, 1), history.purgeOrphansBefore(HORIZON));
+    assertEquals(new GuardianHistory.Purged(250, 0), history.purgeOrphansBefore(HORIZON));
     assertEquals(List.of(251L), storeOnlyPurged, "another server's past the grace; its instance 7 waits");
   }
 
   @Test
-  void runsKeptForAnotherServerDoNotStopThePurgeOfTheYoungerOnes() {
-    for (long i = 1; i <= 400; i++) {
-      run(i, i <= 300 ? OTHER : ME);
+  void anyNumberOfRunsKeptForAnotherServerDoNotStopThePurgeOfTheYoungerOnes() {
+    for (long i = 1; i <= 3_000; i++) {
+      run(i, i <= 2_900 ? OTHER : ME, HORIZON.minusSeconds(5_000 - i));
     }
-    history.maxRuns = 250;
-    assertEquals(new GuardianHistory.Purged(100, 300), history.purgeEndedBefore(HORIZON));
-    assertEquals(Set.copyOf(table.subList(300, 400).stream().map(ExpiredRun::id).toList()), deleted);
+    history.maxRuns = 250; // scans at most 2,500 rows
+    assertEquals(new GuardianHistory.Purged(100, 0), history.purgeEndedBefore(HORIZON));
+    assertEquals(Set.copyOf(table.subList(2_900, 3_000).stream().map(ExpiredRun::id).toList()), deleted);
+    assertEquals(List.of(), storeOnlyPurged, "the other server's are within their grace");
   }
 
   @Test
