@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -89,6 +91,21 @@ public class GuardianRuns {
   public void executionStarted(UUID runId, long executionId) {
     update("UPDATE guardian_run SET state = 'RUNNING', execution_id = ?, started_at = now(), ended_at = NULL"
         + " WHERE id = ?", executionId, runId);
+  }
+
+  /** Runs in state RUNNING whose current execution started more than the given seconds ago: run id to execution. */
+  public Map<UUID, Long> runningLongerThan(int seconds) {
+    var running = new HashMap<UUID, Long>();
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, "SELECT id, execution_id"
+        + " FROM guardian_run WHERE state = 'RUNNING' AND execution_id IS NOT NULL"
+        + " AND started_at < now() - make_interval(secs => ?)", seconds); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        running.put(rs.getObject(1, UUID.class), rs.getLong(2));
+      }
+    } catch (SQLException e) {
+      throw new GuardianStoreException(e);
+    }
+    return running;
   }
 
   /** The execution ended (its batch status is the job repository's to tell); a newer execution is not touched. */

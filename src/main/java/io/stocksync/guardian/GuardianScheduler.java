@@ -33,6 +33,9 @@ public class GuardianScheduler {
   RunDispatcher dispatcher;
 
   @Inject
+  SilentlyEndedRuns silentlyEnded;
+
+  @Inject
   @ConfigProperty(name = "stocksync.guardian.tick-seconds", defaultValue = "30")
   long tickSeconds;
 
@@ -58,6 +61,7 @@ public class GuardianScheduler {
 
   void tick() {
     try {
+      silentlyEnded.end();
       int lost = runs.expireLost(claimLeaseSeconds, runLeaseSeconds);
       if (lost > 0) {
         LOG.warning(lost + " Guardian run(s) lost their server; their tenants are scheduled again");

@@ -26,8 +26,14 @@ public final class BatchAdmin {
   private final HttpClient http;
   private final URI base;
 
+  /** The batch REST admin of the test server. */
   public BatchAdmin() {
-    this.base = URI.create("https://127.0.0.1:" + System.getProperty("liberty.https.port") + "/ibm/api/batch/");
+    this(Integer.parseInt(System.getProperty("liberty.https.port")));
+  }
+
+  /** The batch REST admin of the server listening for HTTPS on the port (a {@link SecondServer}). */
+  public BatchAdmin(int httpsPort) {
+    this.base = URI.create("https://127.0.0.1:" + httpsPort + "/ibm/api/batch/");
     this.http = HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(5)).build();
   }
 

@@ -62,10 +62,25 @@ public final class SecondServer implements AutoCloseable {
     Files.copy(Path.of(System.getProperty("it.war")), dir.resolve("dropins/stocksync.war"),
         StandardCopyOption.REPLACE_EXISTING);
 
+    return run(wlp, name, httpPort);
+  }
+
+  /**
+   * Starts the server again after {@link #kill()}, on its own directory as it was left (workarea, transaction log,
+   * job logs), the way a crashed server is restarted; returns once it is ready.
+   */
+  public SecondServer startAgain() throws IOException, InterruptedException {
+    if (process.isAlive()) {
+      throw new IllegalStateException("the second server still runs");
+    }
+    return run(wlp, name, httpPort);
+  }
+
+  private static SecondServer run(Path wlp, String name, int httpPort) throws IOException, InterruptedException {
     Path console = Path.of(System.getProperty("it.work.dir")).resolve(name + "-console.log");
     Files.createDirectories(console.getParent());
     var process = new ProcessBuilder(List.of(wlp.resolve("bin/server").toString(), "run", name))
-        .redirectErrorStream(true).redirectOutput(console.toFile()).start();
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile())).start();
     var server = new SecondServer(wlp, name, httpPort, process);
     server.awaitReady(Duration.ofMinutes(4));
     return server;
