@@ -2,13 +2,12 @@ package io.stocksync.catalog;
 
 import io.stocksync.catalog.CatalogViews.ChannelStock;
 import io.stocksync.catalog.CatalogViews.ProductStock;
+import io.stocksync.platform.persistence.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,6 +43,6 @@ public class StockQueries {
   }
 
   private static OffsetDateTime time(Object o) {
-    return o == null ? null : ((Timestamp) o).toInstant().atOffset(ZoneOffset.UTC);
+    return SqlTimes.utc(o);
   }
 }

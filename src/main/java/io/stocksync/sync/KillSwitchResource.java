@@ -2,6 +2,7 @@ package io.stocksync.sync;
 
 import io.stocksync.channel.ChannelType;
 import io.stocksync.platform.audit.AuditLog;
+import io.stocksync.platform.persistence.SqlTimes;
 import io.stocksync.platform.problem.ProblemException;
 import io.stocksync.platform.security.Caller;
 import io.stocksync.platform.security.Roles;
@@ -22,9 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +63,7 @@ public class KillSwitchResource {
     List<Object[]> rows = em.createNativeQuery("SELECT scope, target, reason, set_by, set_at FROM kill_switch"
         + " ORDER BY set_at").getResultList();
     return rows.stream().map(r -> new KillSwitch((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-        ((Timestamp) r[4]).toInstant().atOffset(ZoneOffset.UTC))).toList();
+        SqlTimes.utc(r[4]))).toList();
   }
 
   @PUT

@@ -1,5 +1,6 @@
 package io.stocksync.sync;
 
+import io.stocksync.platform.persistence.SqlTimes;
 import io.stocksync.platform.problem.ProblemException;
 import io.stocksync.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,9 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,7 +56,7 @@ public class ParkedPushResource {
             + " AND m.push_requested_at IS NOT NULL AND m.push_attempts > 0 ORDER BY m.push_requested_at LIMIT ?")
         .setParameter(1, tenantId).setParameter(2, limit).getResultList();
     return rows.stream().map(r -> new ParkedPush((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3],
-        ((Number) r[4]).intValue(), r[5] == null ? null : ((Timestamp) r[5]).toInstant().atOffset(ZoneOffset.UTC),
+        ((Number) r[4]).intValue(), SqlTimes.utc(r[5]),
         (String) r[6])).toList();
   }
 

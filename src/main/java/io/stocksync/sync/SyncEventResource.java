@@ -3,6 +3,7 @@ package io.stocksync.sync;
 import io.stocksync.catalog.ProductRepository;
 import io.stocksync.platform.paging.Page;
 import io.stocksync.platform.paging.PageRequest;
+import io.stocksync.platform.persistence.SqlTimes;
 import io.stocksync.platform.security.Caller;
 import io.stocksync.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,8 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -66,7 +65,7 @@ public class SyncEventResource {
   private static SyncEventView view(Object[] r) {
     return new SyncEventView(((Number) r[0]).longValue(), (UUID) r[1], (UUID) r[2], ((Number) r[3]).longValue(),
         (String) r[4], ((Number) r[5]).intValue(), integer(r[6]), integer(r[7]), (String) r[8], (String) r[9],
-        ((Timestamp) r[10]).toInstant().atOffset(ZoneOffset.UTC));
+        SqlTimes.utc(r[10]));
   }
 
   private static Integer integer(Object o) {

@@ -1,5 +1,6 @@
 package io.stocksync.watcher;
 
+import io.stocksync.platform.persistence.SqlTimes;
 import io.stocksync.platform.problem.ProblemException;
 import io.stocksync.platform.security.Roles;
 import io.stocksync.tenant.TenantRepository;
@@ -20,10 +21,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,7 +60,7 @@ public class ParkedDeliveryResource {
             + " received_at FROM webhook_delivery WHERE tenant_id = ? AND outcome = 'PARKED' ORDER BY id LIMIT ?")
         .setParameter(1, tenantId).setParameter(2, limit).getResultList();
     return rows.stream().map(r -> new ParkedDelivery(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2],
-        (String) r[3], (String) r[4], (String) r[5], ((Timestamp) r[6]).toInstant().atOffset(ZoneOffset.UTC)))
+        (String) r[3], (String) r[4], (String) r[5], SqlTimes.utc(r[6])))
         .toList();
   }
 

@@ -1,5 +1,6 @@
 package io.stocksync.watcher;
 
+import io.stocksync.platform.persistence.SqlTimes;
 import io.stocksync.platform.security.Caller;
 import io.stocksync.platform.security.Roles;
 import io.stocksync.tenant.TenantRepository;
@@ -13,9 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A shop's own webhook rate: what its plan allows a minute, what this minute has taken, and what waits. */
@@ -59,6 +58,6 @@ public class WebhookUsageResource {
   }
 
   private static OffsetDateTime utc(Object timestamp) {
-    return ((Timestamp) timestamp).toInstant().atOffset(ZoneOffset.UTC);
+    return SqlTimes.utc(timestamp);
   }
 }

@@ -1,15 +1,14 @@
 package io.stocksync.alert.notify;
 
 import io.stocksync.platform.crypto.SecretCipher;
+import io.stocksync.platform.persistence.SqlTimes;
 import io.stocksync.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -112,7 +111,7 @@ public class NotificationEndpoints {
         + " CASE WHEN notification_previous_secret_until > now() THEN notification_previous_secret_until END"
         + " FROM tenant WHERE id = ?").setParameter(1, tenantId).getResultList();
     return rows.stream().findFirst().map(r -> new NotificationEndpoint((String) r[0], (Boolean) r[1],
-            r[2] == null ? null : ((Timestamp) r[2]).toInstant().atOffset(ZoneOffset.UTC)))
+            SqlTimes.utc(r[2])))
         .orElse(new NotificationEndpoint(null, false, null));
   }
 

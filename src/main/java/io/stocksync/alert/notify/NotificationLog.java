@@ -1,13 +1,12 @@
 package io.stocksync.alert.notify;
 
 import io.stocksync.platform.paging.PageRequest;
+import io.stocksync.platform.persistence.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +55,6 @@ public class NotificationLog {
   }
 
   private static OffsetDateTime time(Object o) {
-    return o == null ? null : ((Timestamp) o).toInstant().atOffset(ZoneOffset.UTC);
+    return SqlTimes.utc(o);
   }
 }
