@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,16 +32,13 @@ public class StockQueries {
     var channels = rows.stream().map(r -> {
       int buffer = ((Number) r[5]).intValue();
       return new ChannelStock((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], (String) r[4], buffer,
-          ExpectedLevel.of(product.onHand(), buffer), toLong(r[6]), time(r[7]), toLong(r[8]), time(r[9]));
+          ExpectedLevel.of(product.onHand(), buffer), toLong(r[6]), SqlTimes.utc(r[7]), toLong(r[8]),
+          SqlTimes.utc(r[9]));
     }).toList();
     return new ProductStock(product.id(), product.sku(), product.onHand(), channels);
   }
 
   private static Long toLong(Object o) {
     return o == null ? null : ((Number) o).longValue();
-  }
-
-  private static OffsetDateTime time(Object o) {
-    return SqlTimes.utc(o);
   }
 }

@@ -108,8 +108,12 @@ public class GuardianRuns {
     return running;
   }
 
-  /** The execution ended (its batch status is the job repository's to tell); a newer execution is not touched. */
+  /**
+   * The execution ended (its batch status is the job repository's to tell): the run's summary is recomputed from
+   * what its partitions committed, then the run reads ENDED; a newer execution is not touched.
+   */
   public void executionEnded(UUID runId, long executionId) {
+    summarize(runId);
     update("UPDATE guardian_run SET state = 'ENDED', ended_at = now() WHERE id = ? AND execution_id = ?", runId,
         executionId);
   }

@@ -74,7 +74,6 @@ public class RunLifecycle extends AbstractJobListener {
         metrics.runEnded(outcome, took);
         LOG.info(() -> "Guardian run " + r.runId() + " execution " + job.getExecutionId() + " ended " + outcome
             + " after " + took.toMillis() + " ms");
-        runs.summarize(r.runId());
         runs.executionEnded(r.runId(), job.getExecutionId());
         dispatcher.ended(r.runId());
       });

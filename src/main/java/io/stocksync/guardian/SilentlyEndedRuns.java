@@ -32,21 +32,17 @@ public class SilentlyEndedRuns {
   @Inject
   GuardianIdentity identity;
 
-  /** Ends every such run and answers how many there were. */
-  public int end() {
-    int ended = 0;
+  /** Ends every such run. */
+  public void end() {
     for (var run : runs.runningLongerThan(MIN_AGE_SECONDS).entrySet()) {
       var status = statusOf(run.getValue());
       if (status != null && ENDED.contains(status)) {
         // Liberty writes the final status after the job's listeners ran: a run ending normally is already ENDED.
-        runs.summarize(run.getKey());
         runs.executionEnded(run.getKey(), run.getValue());
         LOG.warning("Guardian run " + run.getKey() + ": execution " + run.getValue() + " ended " + status
             + " without its listener (its server stopped mid-run); the run is ended and can be restarted");
-        ended++;
       }
     }
-    return ended;
   }
 
   private BatchStatus statusOf(long executionId) {

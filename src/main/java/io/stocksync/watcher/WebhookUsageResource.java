@@ -53,11 +53,7 @@ public class WebhookUsageResource {
             + " FROM (SELECT count(*) n, min(received_at) oldest FROM webhook_delivery"
             + " WHERE tenant_id = ?1 AND outcome = 'DEFERRED') d")
         .setParameter(1, tenantId).getSingleResult();
-    return new WebhookUsage(perMinute, utc(r[0]), r[1] == null ? 0 : ((Number) r[1]).intValue(),
-        ((Number) r[2]).longValue(), r[3] == null ? null : utc(r[3]));
-  }
-
-  private static OffsetDateTime utc(Object timestamp) {
-    return SqlTimes.utc(timestamp);
+    return new WebhookUsage(perMinute, SqlTimes.utc(r[0]), r[1] == null ? 0 : ((Number) r[1]).intValue(),
+        ((Number) r[2]).longValue(), SqlTimes.utc(r[3]));
   }
 }

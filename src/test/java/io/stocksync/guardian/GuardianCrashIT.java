@@ -2,6 +2,7 @@ package io.stocksync.guardian;
 
 import static io.stocksync.guardian.GuardianFixtures.count;
 import static io.stocksync.guardian.GuardianFixtures.shop;
+import static io.stocksync.guardian.GuardianFixtures.text;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,12 +13,9 @@ import io.stocksync.teststack.BatchAdmin;
 import io.stocksync.teststack.Deployments;
 import io.stocksync.teststack.SecondServer;
 import io.stocksync.teststack.Started;
-import io.stocksync.teststack.TestStack;
-import jakarta.json.JsonObject;
 import java.net.URL;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -84,10 +82,10 @@ class GuardianCrashIT {
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
         .until(() -> checked(run, shop.channelId()) >= 6 && checked(run, fastShop.channelId()) == 2);
     second.kill();
-    long first = latestExecution(instance);
+    var admin = new BatchAdmin();
+    long first = admin.latestExecution(instance);
     assertTrue(serverOf(first).endsWith("/" + second.name()), "the first execution ran on the second server");
     long checkedBeforeTheKill = checked(run, shop.channelId());
-    var admin = new BatchAdmin();
     assertEquals("STARTED", admin.batchStatus(first), "nobody told the job repository");
     assertEquals(1, count("SELECT count(*) FROM guardian_run WHERE id = ? AND state = 'RUNNING'", run));
 
@@ -101,7 +99,7 @@ class GuardianCrashIT {
     // Ops restart through the first server: the run's second execution runs there, with the default page (100).
     admin.restart(instance, "{}");
     long restarted = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-        .until(() -> latestExecution(instance), e -> e != first);
+        .until(() -> admin.latestExecution(instance), e -> e != first);
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
         .until(() -> admin.batchStatus(restarted), s -> !s.matches("STARTING|STARTED|STOPPING"));
     assertEquals("COMPLETED", admin.batchStatus(restarted));
@@ -126,13 +124,7 @@ class GuardianCrashIT {
   }
 
   private static String runOf(long instance) throws SQLException {
-    try (var c = TestStack.jdbc(); var ps = c.prepareStatement(
-        "SELECT id::text FROM guardian_run WHERE job_instance_id = ?")) {
-      ps.setLong(1, instance);
-      try (var rs = ps.executeQuery()) {
-        return rs.next() ? rs.getString(1) : null;
-      }
-    }
+    return text("SELECT id::text FROM guardian_run WHERE job_instance_id = ?", instance);
   }
 
   private static long checked(String run, String channel) throws SQLException {
@@ -140,19 +132,7 @@ class GuardianCrashIT {
         run, channel);
   }
 
-  private static long latestExecution(long instance) {
-    return new BatchAdmin().executions(instance).stream().map(JsonObject.class::cast)
-        .map(e -> e.getJsonNumber("executionId").longValue()).max(Comparator.naturalOrder()).orElseThrow();
-  }
-
   private static String serverOf(long execution) throws SQLException {
-    try (var c = TestStack.jdbc(); var ps = c.prepareStatement(
-        "SELECT serverid FROM batch.jobexecution WHERE jobexecid = ?")) {
-      ps.setLong(1, execution);
-      try (var rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getString(1);
-      }
-    }
+    return text("SELECT serverid FROM batch.jobexecution WHERE jobexecid = ?", execution);
   }
 }

@@ -8,6 +8,8 @@ import io.stocksync.teststack.TestStack;
 import io.stocksync.teststack.TestTenant;
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,23 +86,31 @@ final class GuardianFixtures {
   }
 
   static long count(String sql, Object... args) throws SQLException {
-    try (var c = TestStack.jdbc(); var ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i] instanceof String s && s.length() == 36 ? UUID.fromString(s) : args[i]);
-      }
-      try (var rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
+    try (var c = TestStack.jdbc(); var ps = bound(c, sql, args); var rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** The first column of the first row as text, or null if there is no row. */
+  static String text(String sql, Object... args) throws SQLException {
+    try (var c = TestStack.jdbc(); var ps = bound(c, sql, args); var rs = ps.executeQuery()) {
+      return rs.next() ? rs.getString(1) : null;
     }
   }
 
   static void sql(String sql, Object... args) throws SQLException {
-    try (var c = TestStack.jdbc(); var ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i] instanceof String s && s.length() == 36 ? UUID.fromString(s) : args[i]);
-      }
+    try (var c = TestStack.jdbc(); var ps = bound(c, sql, args)) {
       ps.executeUpdate();
     }
+  }
+
+  /** A 36-character string argument is bound as a uuid. */
+  private static PreparedStatement bound(Connection c, String sql, Object... args) throws SQLException {
+    var ps = c.prepareStatement(sql);
+    for (int i = 0; i < args.length; i++) {
+      ps.setObject(i + 1, args[i] instanceof String s && s.length() == 36 ? UUID.fromString(s) : args[i]);
+    }
+    return ps;
   }
 }

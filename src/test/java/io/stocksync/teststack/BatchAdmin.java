@@ -57,6 +57,12 @@ public final class BatchAdmin {
     return (JsonArray) call("GET", "jobinstances/" + instanceId + "/jobexecutions", null, 200).parse();
   }
 
+  /** The id of the job instance's latest execution. */
+  public long latestExecution(long instanceId) {
+    return executions(instanceId).stream().map(e -> e.asJsonObject().getJsonNumber("executionId").longValue())
+        .max(Long::compare).orElseThrow();
+  }
+
   public JsonObject execution(long executionId) {
     return call("GET", "jobexecutions/" + executionId, null, 200).json();
   }

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,19 +41,16 @@ public class NotificationLog {
     Map<Long, List<NotificationView.Attempt>> byNotification = new LinkedHashMap<>();
     for (Object[] a : attempts) {
       byNotification.computeIfAbsent(((Number) a[0]).longValue(), k -> new ArrayList<>())
-          .add(new NotificationView.Attempt(time(a[1]), a[2] == null ? null : ((Number) a[2]).intValue(),
+          .add(new NotificationView.Attempt(SqlTimes.utc(a[1]), a[2] == null ? null : ((Number) a[2]).intValue(),
               (String) a[3], a[4] == null ? null : ((Number) a[4]).intValue()));
     }
     return rows.stream().map(r -> {
       long id = ((Number) r[0]).longValue();
       String state = (String) r[4];
       return new Row(id, new NotificationView((String) r[1], (UUID) r[2], (String) r[3], state,
-          ((Number) r[5]).intValue(), time(r[6]), "PENDING".equals(state) ? time(r[7]) : null, time(r[8]),
+          ((Number) r[5]).intValue(), SqlTimes.utc(r[6]), "PENDING".equals(state) ? SqlTimes.utc(r[7]) : null,
+          SqlTimes.utc(r[8]),
           (String) r[9], byNotification.getOrDefault(id, List.of())));
     }).toList();
-  }
-
-  private static OffsetDateTime time(Object o) {
-    return SqlTimes.utc(o);
   }
 }
