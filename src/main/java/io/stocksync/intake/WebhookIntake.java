@@ -3,6 +3,7 @@ package io.stocksync.intake;
 import io.stocksync.channel.webhook.MalformedWebhookException;
 import io.stocksync.channel.webhook.WebhookRequest;
 import io.stocksync.platform.metrics.MetricHandles;
+import io.stocksync.platform.persistence.DatabaseOutage;
 import io.stocksync.platform.problem.ProblemException;
 import io.stocksync.platform.request.LogContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +53,8 @@ public class WebhookIntake {
       return decide(channelRef, headers, body, tooLarge, requestUrl, requestId);
     } catch (SQLException e) {
       // The vendor retries when we do not answer 2xx: nothing is lost by refusing while the database is away.
-      throw new ProblemException(503, "Service unavailable", "the inbox is unavailable; retry later");
+      throw new ProblemException(503, "Service unavailable", "the inbox is unavailable; retry later", List.of(),
+          Map.of("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS));
     }
   }
 

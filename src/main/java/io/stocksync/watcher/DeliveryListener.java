@@ -1,5 +1,7 @@
 package io.stocksync.watcher;
 
+import io.stocksync.platform.persistence.DatabaseOutage;
+import io.stocksync.platform.persistence.DatabaseReturn;
 import io.stocksync.intake.DeliveryMessage;
 import io.stocksync.intake.DeliveryPublisher;
 import io.stocksync.platform.metrics.MetricHandles;
@@ -22,7 +24,8 @@ import java.util.logging.Logger;
  * is what keeps an event from being applied twice. Sync wake-ups go out after the commit; one lost in a crash is
  * made up by the retry scheduler, which wakes Sync for flags left waiting. Failures are rethrown: the broker
  * redelivers with back-off and dead-letters after the configured attempts; a delivery that failed alone has the
- * failure counted on its row first. Deliveries the tenant's webhook rate defers are counted here, and the deferred
+ * failure counted on its row first. A database outage is waited out before the rethrow, so that the broker's few
+ * redeliveries are not all spent on it. Deliveries the tenant's webhook rate defers are counted here, and the deferred
  * one just beyond a batch, which has no message of its own any more, is woken at once.
  */
 @MessageDriven
@@ -48,8 +51,21 @@ public class DeliveryListener implements MessageListener {
   @Inject
   MetricHandles metrics;
 
+  @Inject
+  DatabaseReturn database;
+
   @Override
   public void onMessage(Message message) {
+    try {
+      handle(message);
+    } catch (RuntimeException e) {
+      // An outage is not the delivery's fault: wait for the database, so the outage costs one redelivery, not all.
+      database.awaitAfter(e);
+      throw e;
+    }
+  }
+
+  private void handle(Message message) {
     DeliveryMessage delivery;
     try {
       delivery = DeliveryMessage.fromJson(message.getBody(String.class));
@@ -67,6 +83,9 @@ public class DeliveryListener implements MessageListener {
       try {
         applied = watcher.processFrom(delivery, BATCH);
       } catch (RuntimeException e) {
+        if (DatabaseOutage.isCauseOf(e)) {
+          throw e; // applying it alone would fail the same way, and count the outage against the delivery
+        }
         LOG.log(Level.INFO, "batch from delivery " + delivery.deliveryId() + " failed; applying it alone", e);
         applied = processOnly(delivery);
       }

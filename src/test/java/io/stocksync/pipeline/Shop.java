@@ -5,10 +5,14 @@ import io.stocksync.channel.standin.SquareStandIn;
 import io.stocksync.channel.standin.WooCommerceStandIn;
 import io.stocksync.channel.webhook.VendorSigner;
 import io.stocksync.teststack.Api;
+import io.stocksync.teststack.TestStack;
 import io.stocksync.teststack.TestTenant;
 import io.stocksync.teststack.Webhooks;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -77,5 +81,20 @@ record Shop(TestTenant tenant, String product, String sku, String shopifyChannel
       cursor = page.isNull("nextCursor") ? null : page.getString("nextCursor");
     } while (cursor != null);
     return count;
+  }
+
+  /** The tenant's inbox rows in order, as "outcome event_kind" ("-" while the kind is not known yet). */
+  List<String> inbox() throws SQLException {
+    try (var c = TestStack.jdbc(); var ps = c.prepareStatement("SELECT outcome || ' ' || coalesce(event_kind, '-')"
+        + " FROM webhook_delivery WHERE tenant_id = ? ORDER BY id")) {
+      ps.setObject(1, tenant.id());
+      var rows = new ArrayList<String>();
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(rs.getString(1));
+        }
+      }
+      return rows;
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.stocksync.platform.problem;
 
+import io.stocksync.platform.persistence.DatabaseOutage;
 import io.stocksync.platform.request.RequestId;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -11,7 +12,10 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Anything else: logged with its stack trace on the server, a 500 problem without one for the client. */
+/**
+ * Anything else: a database outage is a 503 the client may retry; the rest is logged with its stack trace on the
+ * server and is a 500 problem without one for the client.
+ */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
 
@@ -31,6 +35,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
     if (sql != null && "23505".equals(sql.getSQLState())) {
       return ProblemResponses.of(409, "Conflict", "It already exists (a unique value is taken).", List.of(),
           Map.of(), path());
+    }
+    if (DatabaseOutage.isCauseOf(e)) {
+      LOG.warning(() -> "Database unavailable on " + path() + " [requestId=" + RequestId.current() + "]: " + e);
+      return ProblemResponses.of(503, "Service unavailable", "The database is unavailable; retry later.", List.of(),
+          Map.of("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS), path());
     }
     LOG.log(Level.SEVERE, "Unexpected failure on " + path() + " [requestId=" + RequestId.current() + "]", e);
     return ProblemResponses.of(500, "Internal server error",
