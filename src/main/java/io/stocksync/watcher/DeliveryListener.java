@@ -1,10 +1,10 @@
 package io.stocksync.watcher;
 
-import io.stocksync.platform.persistence.DatabaseOutage;
-import io.stocksync.platform.persistence.DatabaseReturn;
 import io.stocksync.intake.DeliveryMessage;
 import io.stocksync.intake.DeliveryPublisher;
 import io.stocksync.platform.metrics.MetricHandles;
+import io.stocksync.platform.persistence.DatabaseOutage;
+import io.stocksync.platform.persistence.DatabaseReturn;
 import io.stocksync.platform.request.RequestId;
 import io.stocksync.sync.SyncRequests;
 import jakarta.ejb.MessageDriven;
@@ -25,8 +25,8 @@ import java.util.logging.Logger;
  * made up by the retry scheduler, which wakes Sync for flags left waiting. Failures are rethrown: the broker
  * redelivers with back-off and dead-letters after the configured attempts; a delivery that failed alone has the
  * failure counted on its row first. A database outage is waited out before the rethrow, so that the broker's few
- * redeliveries are not all spent on it. Deliveries the tenant's webhook rate defers are counted here, and the deferred
- * one just beyond a batch, which has no message of its own any more, is woken at once.
+ * redeliveries are not all spent on it. Deliveries the tenant's webhook rate defers are counted here, and the
+ * deferred one just beyond a batch, which has no message of its own any more, is woken at once.
  */
 @MessageDriven
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -30,9 +30,6 @@ public final class DatabaseOutage {
       if (t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
         return true;
       }
-      if (t.getCause() == t) {
-        break;
-      }
     }
     return false;
   }

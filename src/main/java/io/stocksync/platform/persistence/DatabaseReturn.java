@@ -33,12 +33,10 @@ public class DatabaseReturn {
   /**
    * If {@code failure} was caused by a database outage, returns once the database answers again, or after the
    * configured wait, or when the thread is interrupted; returns at once for any other failure.
-   *
-   * @return whether the failure was an outage
    */
-  public boolean awaitAfter(RuntimeException failure) {
+  public void awaitAfter(RuntimeException failure) {
     if (!DatabaseOutage.isCauseOf(failure)) {
-      return false;
+      return;
     }
     long deadline = System.nanoTime() + outageWait.toNanos();
     LOG.warning(() -> "database unavailable, waiting up to " + outageWait + " for it: " + failure);
@@ -47,10 +45,9 @@ public class DatabaseReturn {
         Thread.sleep(POLL_MILLIS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        break;
+        return;
       }
     }
-    return true;
   }
 
   private boolean answers() {
