@@ -1,9 +1,9 @@
 package io.stocksync.guardian;
 
-import jakarta.batch.runtime.BatchRuntime;
+import io.stocksync.platform.jobs.BatchIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Properties;
+import java.util.Map;
 import java.util.UUID;
 
 /** Starts a claimed run as a job execution of guardian-reconcile; a start that fails gives the claim back. */
@@ -16,15 +16,12 @@ public class GuardianLauncher {
   GuardianRuns runs;
 
   @Inject
-  GuardianIdentity identity;
+  BatchIdentity identity;
 
   /** Answers the job execution id. */
   public long start(UUID runId, UUID tenantId) {
-    var params = new Properties();
-    params.setProperty("tenantId", tenantId.toString());
-    params.setProperty("runId", runId.toString());
     try {
-      return identity.call(() -> BatchRuntime.getJobOperator().start(JOB, params));
+      return identity.start(JOB, Map.of("tenantId", tenantId.toString(), "runId", runId.toString()));
     } catch (RuntimeException e) {
       runs.release(runId, "job start failed: " + e);
       throw e;

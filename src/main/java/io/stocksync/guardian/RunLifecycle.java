@@ -1,5 +1,6 @@
 package io.stocksync.guardian;
 
+import io.stocksync.platform.jobs.BatchIdentity;
 import io.stocksync.platform.request.RequestId;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractJobListener;
@@ -45,7 +46,7 @@ public class RunLifecycle extends AbstractJobListener {
   GuardianMetrics metrics;
 
   @Inject
-  GuardianIdentity identity;
+  BatchIdentity identity;
 
   // The same listener instance sees beforeJob and afterJob of one execution.
   private long startedNanos;

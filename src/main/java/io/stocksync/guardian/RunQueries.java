@@ -1,5 +1,6 @@
 package io.stocksync.guardian;
 
+import io.stocksync.platform.jobs.BatchIdentity;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
@@ -26,7 +27,7 @@ public class RunQueries {
   DataSource dataSource;
 
   @Inject
-  GuardianIdentity identity;
+  BatchIdentity identity;
 
   public List<RunView> recent(UUID tenantId, int limit) {
     return select(COLUMNS + " ORDER BY claimed_at DESC LIMIT ?", tenantId, limit);

@@ -1,5 +1,6 @@
 package io.stocksync.guardian;
 
+import io.stocksync.platform.jobs.BatchIdentity;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,7 @@ public class SilentlyEndedRuns {
   GuardianRuns runs;
 
   @Inject
-  GuardianIdentity identity;
+  BatchIdentity identity;
 
   /** Ends every such run. */
   public void end() {

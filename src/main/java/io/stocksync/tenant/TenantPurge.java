@@ -20,10 +20,10 @@ public class TenantPurge {
    * guardian_run: the Guardian's history purge deletes a deleted tenant's runs after their job instances and job
    * logs in Liberty's repository, which it finds through them (io.stocksync.guardian.history).
    */
-  static final List<String> TABLES = List.of("guardian_observation", "sync_event",
-      "alert_notification_attempt", "alert_notification", "alert", "stock_movement", "webhook_delivery",
-      "channel_mapping", "product", "channel", "audit_entry", "api_rate_window", "webhook_rate_window",
-      "idempotency_key");
+  static final List<String> TABLES = List.of("product_import_row", "product_import", "guardian_observation",
+      "sync_event", "alert_notification_attempt", "alert_notification", "alert", "stock_movement",
+      "webhook_delivery", "channel_mapping", "product", "channel", "audit_entry", "api_rate_window",
+      "webhook_rate_window", "idempotency_key");
 
   /** The tenant's own record of its deletion stays with the tombstone. */
   static final String KEPT_AUDIT = "action NOT IN ('tenant.delete', 'tenant.purged')";

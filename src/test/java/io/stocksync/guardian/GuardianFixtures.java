@@ -4,17 +4,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.stocksync.channel.standin.GenericStandIn;
 import io.stocksync.channel.standin.StandIn;
-import io.stocksync.teststack.TestStack;
+import io.stocksync.teststack.Sql;
 import io.stocksync.teststack.TestTenant;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Tenants with products mapped on stand-in channels, and ways to run the Guardian and read its results. */
@@ -86,31 +83,15 @@ final class GuardianFixtures {
   }
 
   static long count(String sql, Object... args) throws SQLException {
-    try (var c = TestStack.jdbc(); var ps = bound(c, sql, args); var rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return Sql.count(sql, args);
   }
 
   /** The first column of the first row as text, or null if there is no row. */
   static String text(String sql, Object... args) throws SQLException {
-    try (var c = TestStack.jdbc(); var ps = bound(c, sql, args); var rs = ps.executeQuery()) {
-      return rs.next() ? rs.getString(1) : null;
-    }
+    return Sql.text(sql, args);
   }
 
   static void sql(String sql, Object... args) throws SQLException {
-    try (var c = TestStack.jdbc(); var ps = bound(c, sql, args)) {
-      ps.executeUpdate();
-    }
-  }
-
-  /** A 36-character string argument is bound as a uuid. */
-  private static PreparedStatement bound(Connection c, String sql, Object... args) throws SQLException {
-    var ps = c.prepareStatement(sql);
-    for (int i = 0; i < args.length; i++) {
-      ps.setObject(i + 1, args[i] instanceof String s && s.length() == 36 ? UUID.fromString(s) : args[i]);
-    }
-    return ps;
+    Sql.update(sql, args);
   }
 }

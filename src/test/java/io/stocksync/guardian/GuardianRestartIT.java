@@ -2,7 +2,6 @@ package io.stocksync.guardian;
 
 import static io.stocksync.guardian.GuardianFixtures.count;
 import static io.stocksync.guardian.GuardianFixtures.shop;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +11,7 @@ import io.stocksync.channel.standin.WooCommerceStandIn;
 import io.stocksync.teststack.BatchAdmin;
 import io.stocksync.teststack.Deployments;
 import io.stocksync.teststack.TestStack;
-import jakarta.json.JsonObject;
 import java.net.URL;
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -70,7 +67,7 @@ class GuardianRestartIT {
     var admin = new BatchAdmin();
     long instance = admin.submit("guardian-reconcile", "{\"tenantId\":\"" + shop.tenant().id()
         + "\",\"pageSize\":\"2\",\"failOnExternalId\":\"" + failAt + "\"}").getJsonNumber("instanceId").longValue();
-    long first = awaitEnd(admin, instance, 1);
+    long first = admin.awaitEnded(instance, 1);
     assertEquals("FAILED", admin.batchStatus(first));
     // What ops read for a failed run (docs/operations.md): the job log names the failure.
     String log = admin.call("GET", "jobexecutions/" + first + "/joblogs?type=text", null, 200).body();
@@ -84,7 +81,7 @@ class GuardianRestartIT {
 
     // Ops restart with no job parameters: the run is found by its job instance, the defaults apply (page 100).
     admin.restart(instance, "{}");
-    long second = awaitEnd(admin, instance, 2);
+    long second = admin.awaitEnded(instance, 2);
     assertEquals("COMPLETED", admin.batchStatus(second));
     assertEquals(writes + 4, generic.writeCalls(), "one more push call, for items 7-10 only");
     assertEquals(reads + 4, generic.readCalls(), "resumed after page 3: one read of the four remaining items");
@@ -119,13 +116,4 @@ class GuardianRestartIT {
         + " AND connamespace = 'batch'::regnamespace"), "the job repository's foreign keys");
   }
 
-  private static long awaitEnd(BatchAdmin admin, long instance, int executions) {
-    JsonObject latest = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-        .until(() -> admin.executions(instance), a -> a.size() == executions).stream().map(JsonObject.class::cast)
-        .max(java.util.Comparator.comparingLong(e -> e.getJsonNumber("executionId").longValue())).orElseThrow();
-    long id = latest.getJsonNumber("executionId").longValue();
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-        .until(() -> admin.batchStatus(id), s -> !s.matches("STARTING|STARTED|STOPPING"));
-    return id;
-  }
 }

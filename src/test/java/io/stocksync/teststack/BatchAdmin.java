@@ -1,5 +1,7 @@
 package io.stocksync.teststack;
 
+import static org.awaitility.Awaitility.await;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -11,6 +13,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -65,6 +68,17 @@ public final class BatchAdmin {
 
   public JsonObject execution(long executionId) {
     return call("GET", "jobexecutions/" + executionId, null, 200).json();
+  }
+
+  /** Waits for the job instance's {@code executions}-th execution to end; answers its id. */
+  public long awaitEnded(long instanceId, int executions) {
+    JsonObject latest = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+        .until(() -> executions(instanceId), a -> a.size() == executions).stream().map(JsonObject.class::cast)
+        .max(Comparator.comparingLong(e -> e.getJsonNumber("executionId").longValue())).orElseThrow();
+    long id = latest.getJsonNumber("executionId").longValue();
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+        .until(() -> batchStatus(id), s -> !s.matches("STARTING|STARTED|STOPPING"));
+    return id;
   }
 
   public String batchStatus(long executionId) {

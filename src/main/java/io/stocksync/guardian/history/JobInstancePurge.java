@@ -1,6 +1,6 @@
 package io.stocksync.guardian.history;
 
-import io.stocksync.guardian.GuardianIdentity;
+import io.stocksync.platform.jobs.BatchIdentity;
 import io.stocksync.platform.json.JsonP;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -39,7 +39,7 @@ public class JobInstancePurge {
   int httpsPort;
 
   @Inject
-  GuardianIdentity identity;
+  BatchIdentity identity;
 
   private Client client;
 

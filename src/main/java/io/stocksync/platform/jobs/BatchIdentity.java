@@ -1,12 +1,15 @@
-package io.stocksync.guardian;
+package io.stocksync.platform.jobs;
 
 import com.ibm.websphere.security.auth.WSSubject;
 import com.ibm.websphere.security.auth.callback.WSCallbackHandlerImpl;
+import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivilegedAction;
 import java.util.Base64;
+import java.util.Map;
+import java.util.Properties;
 import java.util.function.Supplier;
 import javax.security.auth.Subject;
 import javax.security.auth.login.LoginContext;
@@ -14,12 +17,13 @@ import javax.security.auth.login.LoginException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs JobOperator calls as the Guardian's own batch identity (a registry user with batchSubmitter and
+ * Runs JobOperator calls as the application's own batch identity (a registry user with batchSubmitter and
  * batchMonitor). Liberty authorises every JobOperator call against the caller on the thread: a scheduler thread has
- * none, and a tenant's token must not carry batch roles, which would open /ibm/api/batch to it.
+ * none, and a tenant's token must not carry batch roles, which would open /ibm/api/batch to it. The Guardian and
+ * product imports use it; its registry user is configured as guardian.user (the Guardian was its first user).
  */
 @ApplicationScoped
-public class GuardianIdentity {
+public class BatchIdentity {
 
   @Inject
   @ConfigProperty(name = "guardian.user", defaultValue = "guardian")
@@ -28,6 +32,13 @@ public class GuardianIdentity {
   @Inject
   @ConfigProperty(name = "guardian.password", defaultValue = "")
   String password;
+
+  /** Starts a job of this application as this identity; answers the job execution id. */
+  public long start(String jobXmlName, Map<String, String> parameters) {
+    var properties = new Properties();
+    properties.putAll(parameters);
+    return call(() -> BatchRuntime.getJobOperator().start(jobXmlName, properties));
+  }
 
   public <T> T call(Supplier<T> work) {
     @SuppressWarnings("unchecked")
