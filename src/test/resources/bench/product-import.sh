@@ -21,8 +21,8 @@ run() { # file, label
     status=$(jq -r .status <<<"$view")
   done
   ended=$(date +%s.%N)
-  jq -r --arg label "$2" --arg s "$(echo "$ended - $started" | bc)" \
-    '"| \($label) | \(.rows) | \(.status) | \(.created) / \(.updated) / \(.unchanged) / \(.rejected) | \($s | tonumber | . * 10 | round / 10) | \((.rows / ($s | tonumber)) | round) |"' \
+  jq -r --arg what "$2" --arg s "$(echo "$ended - $started" | bc)" \
+    '"| \($what) | \(.rows) | \(.status) | \(.created) / \(.updated) / \(.unchanged) / \(.rejected) | \($s | tonumber | . * 10 | round / 10) | \((.rows / ($s | tonumber)) | round) |"' \
     <<<"$view"
 }
 
