@@ -8,7 +8,8 @@ import io.stocksync.catalog.ProductRepository;
 import io.stocksync.catalog.StockChanged;
 import io.stocksync.catalog.StockLedger;
 import io.stocksync.platform.audit.AuditLog;
-import io.stocksync.tenant.TenantRepository;
+import io.stocksync.tenant.TenantStatus;
+import io.stocksync.tenant.Tier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -26,8 +27,8 @@ import java.util.UUID;
 
 /**
  * Applies a chunk of import rows in the chunk's transaction. Rows an earlier execution already applied (their
- * outcome is recorded) are skipped, so a chunk read again after a restart changes nothing twice. The chunk's
- * products are locked in SKU order, and the tenant's row for the product quota, before anything changes.
+ * outcome is recorded) are skipped, so a chunk read again after a restart changes nothing twice. The tenant's row
+ * (for the product quota) and the chunk's products (in SKU order) are locked before anything changes.
  */
 @ApplicationScoped
 public class ImportApplier {
@@ -40,9 +41,6 @@ public class ImportApplier {
 
   @Inject
   ProductRepository products;
-
-  @Inject
-  TenantRepository tenants;
 
   @Inject
   StockLedger ledger;
@@ -64,11 +62,7 @@ public class ImportApplier {
     if (rows.isEmpty()) {
       return;
     }
-    var tenant = tenants.lock(ref.tenantId());
-    if (!tenant.status().isLive()) {
-      throw new IllegalStateException("tenant " + ref.tenantId() + " is being deleted: the import stops");
-    }
-    var room = new ProductRoom(tenant.tier().maxProducts(), products.count(ref.tenantId()));
+    var room = new ProductRoom(maxProducts(ref.tenantId()), products.count(ref.tenantId()));
     Map<String, Product> bySku = lockedProducts(ref.tenantId(), rows);
     Set<UUID> moved = new HashSet<>();
     for (var row : rows) {
@@ -130,6 +124,20 @@ public class ImportApplier {
           before, ProductView.of(product));
     }
     store.record(ref, row, changed ? "UPDATED" : "UNCHANGED", null);
+  }
+
+  /**
+   * The plan's product limit, under the tenant row's lock so that quota checks take turns. FOR NO KEY UPDATE, not
+   * the FOR UPDATE of a JPA pessimistic lock: that would also block every insert referring to the tenant (foreign
+   * keys take FOR KEY SHARE), the Watcher's among them, for as long as the chunk lasts.
+   */
+  private int maxProducts(UUID tenantId) {
+    List<?> rows = em.createNativeQuery("SELECT tier, status FROM tenant WHERE id = ? FOR NO KEY UPDATE")
+        .setParameter(1, tenantId).getResultList();
+    if (rows.isEmpty() || !TenantStatus.valueOf((String) ((Object[]) rows.get(0))[1]).isLive()) {
+      throw new IllegalStateException("tenant " + tenantId + " is gone or being deleted: the import stops");
+    }
+    return Tier.valueOf((String) ((Object[]) rows.get(0))[0]).maxProducts();
   }
 
   /** The chunk's existing products, locked in SKU order (the order every importer locks them in). */
