@@ -53,7 +53,8 @@ class PlatformEndpointsIT {
     assertTrue(doc.body().contains("/api/v1/admin/probes"), doc.body());
     assertTrue(doc.body().contains("/api/v1/admin/jobs/{jobName}"), doc.body());
     for (String path : new String[] {"/api/v1/tenants", "/api/v1/channels", "/api/v1/products/{id}/stock",
-        "/api/v1/products/by-sku/{sku}", "/api/v1/mappings", "/api/v1/products/{id}/adjustments", "/api/v1/audit"}) {
+        "/api/v1/products/by-sku/{sku}", "/api/v1/mappings", "/api/v1/products/{id}/adjustments", "/api/v1/audit",
+        "/api/v1/products/imports/{id}/rows"}) {
       assertTrue(doc.body().contains(path), path + " documented");
     }
   }
