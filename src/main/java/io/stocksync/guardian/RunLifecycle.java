@@ -4,7 +4,6 @@ import io.stocksync.platform.jobs.BatchIdentity;
 import io.stocksync.platform.request.RequestId;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractJobListener;
-import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -86,8 +85,8 @@ public class RunLifecycle extends AbstractJobListener {
   /** The step's batch status: the job's own (JobContext) still reads STARTED while its listeners run. */
   private String outcome() {
     try {
-      return identity.call(() -> BatchRuntime.getJobOperator().getStepExecutions(job.getExecutionId())).stream()
-          .map(s -> String.valueOf(s.getBatchStatus())).findFirst().orElse("FAILED");
+      var status = identity.firstStepStatus(job.getExecutionId());
+      return status == null ? "FAILED" : status.name();
     } catch (RuntimeException e) {
       return "UNKNOWN";
     }

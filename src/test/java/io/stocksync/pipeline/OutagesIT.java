@@ -82,8 +82,7 @@ class OutagesIT {
     }
 
     await().atMost(RECOVERY).until(shop::onHand, equalTo(24L));
-    await().atMost(SETTLE).until(() -> vendors.woo().level(shop.wooItem()), equalTo(22L));
-    await().atMost(SETTLE).until(() -> vendors.square().level(shop.squareItem()), equalTo(24L));
+    vendors.awaitLevels(shop, 22, 24);
 
     var retried = shop.order("evt-broker-down-2", 2);
     assertEquals("DUPLICATE", retried.json().getString("outcome"), "the vendor's retry of an accepted delivery");
@@ -118,8 +117,7 @@ class OutagesIT {
     var accepted = await().atMost(RECOVERY).until(() -> shop.deliver(order), r -> r.status() == 200);
     assertTrue(List.of("ACCEPTED", "DUPLICATE").contains(accepted.json().getString("outcome")), accepted.body());
     await().atMost(SETTLE).until(shop::onHand, equalTo(26L));
-    await().atMost(SETTLE).until(() -> vendors.woo().level(shop.wooItem()), equalTo(24L));
-    await().atMost(SETTLE).until(() -> vendors.square().level(shop.squareItem()), equalTo(26L));
+    vendors.awaitLevels(shop, 24, 26);
 
     assertEquals("DUPLICATE", shop.deliver(order).json().getString("outcome"));
     var inbox = shop.inbox();
@@ -147,8 +145,7 @@ class OutagesIT {
       TestStack.database().start();
     }
     await().atMost(RECOVERY).until(shop::onHand, equalTo(25L));
-    await().atMost(SETTLE).until(() -> vendors.woo().level(shop.wooItem()), equalTo(23L));
-    await().atMost(SETTLE).until(() -> vendors.square().level(shop.squareItem()), equalTo(25L));
+    vendors.awaitLevels(shop, 23, 25);
     assertEquals(List.of("PROCESSED ORDER"), shop.inbox());
   }
 }

@@ -59,10 +59,6 @@ class PipelineIT {
     return shop.deliver(delivery);
   }
 
-  private static void awaitLevels(Shop shop, long woo, long square) {
-    await().atMost(SETTLE).until(() -> vendors.woo().level(shop.wooItem()), equalTo(woo));
-    await().atMost(SETTLE).until(() -> vendors.square().level(shop.squareItem()), equalTo(square));
-  }
 
   @Test
   void aShopifyOrderReachesWooCommerceAndSquareAndARefundGivesStockBack() throws Exception {
@@ -72,12 +68,12 @@ class PipelineIT {
     assertEquals("ACCEPTED", accepted.json().getString("outcome"));
 
     await().atMost(SETTLE).until(shop::onHand, equalTo(17L));
-    awaitLevels(shop, 15, 17);
+    vendors.awaitLevels(shop, 15, 17);
     assertEquals(20L, vendors.shopify().level(shop.shopifyItem()), "the source channel is not pushed back to");
 
     deliver(shop, shop.events().refundCreated("evt-refund-1", 5001, shop.sku(), 2));
     await().atMost(SETTLE).until(shop::onHand, equalTo(19L));
-    awaitLevels(shop, 17, 19);
+    vendors.awaitLevels(shop, 17, 19);
 
     var events = shop.tenant().admin().get("api/v1/products/" + shop.product() + "/stock").json();
     assertTrue(events.toString().contains("\"lastPushed\":19"), events.toString());
@@ -117,7 +113,7 @@ class PipelineIT {
       pool.shutdownNow();
     }
     await().atMost(SETTLE).until(shop::onHand, equalTo(41L));
-    awaitLevels(shop, 39, 41);
+    vendors.awaitLevels(shop, 39, 41);
     Thread.sleep(2_000); // room for a wrongly applied copy to show up
     assertEquals(41L, shop.onHand());
     assertEquals(3, shop.movements(), "initial stock and one movement per order");
@@ -130,7 +126,7 @@ class PipelineIT {
         "{\"delta\":-4,\"note\":\"breakage\"}");
     assertEquals(201, adjusted.status(), adjusted.body());
     await().atMost(SETTLE).until(() -> vendors.shopify().level(shop.shopifyItem()), equalTo(26L));
-    awaitLevels(shop, 24, 26);
+    vendors.awaitLevels(shop, 24, 26);
     int wooWrites = vendors.woo().writeCalls();
     int squareWrites = vendors.square().writeCalls();
 
@@ -152,7 +148,7 @@ class PipelineIT {
     deliver(shop, shop.events().levelUpdated("evt-lvl-new", shop.shopifyItem(), 7, newer));
     await().atMost(SETTLE).until(shop::onHand, equalTo(7L));
     deliver(shop, shop.events().levelUpdated("evt-lvl-old", shop.shopifyItem(), 12, older));
-    awaitLevels(shop, 5, 7);
+    vendors.awaitLevels(shop, 5, 7);
     Thread.sleep(3_000);
     assertEquals(7L, shop.onHand(), "the older level arrived last and is ignored");
     assertEquals(5L, vendors.woo().level(shop.wooItem()));
@@ -196,7 +192,7 @@ class PipelineIT {
     Thread.sleep(2_000);
     // Both wait parked; on resume the first replayed message takes both into one transaction.
     assertEquals(200, platform.post("api/v1/tenants/" + shop.tenant().id() + "/resume", "{}").status());
-    awaitLevels(shop, 5, 7);
+    vendors.awaitLevels(shop, 5, 7);
     Thread.sleep(3_000);
     assertEquals(7L, shop.onHand(), "the older level came second in the batch and is ignored");
   }
@@ -280,7 +276,7 @@ class PipelineIT {
     }
     long expected = 1_000 - sold;
     await().atMost(Duration.ofSeconds(90)).until(shop::onHand, equalTo(expected));
-    awaitLevels(shop, expected - 2, expected);
+    vendors.awaitLevels(shop, expected - 2, expected);
     assertEquals(201, shop.movements());
     assertTrue(vendors.woo().writeCalls() < 200, "coalesced: fewer pushes than orders, was " + vendors.woo().writeCalls());
   }
@@ -301,7 +297,7 @@ class PipelineIT {
 
     assertEquals(200, platform.post("api/v1/tenants/" + shop.tenant().id() + "/resume", "{}").status());
     await().atMost(SETTLE).until(shop::onHand, equalTo(34L));
-    awaitLevels(shop, 32, 34);
+    vendors.awaitLevels(shop, 32, 34);
     assertEquals(4, shop.movements());
   }
 

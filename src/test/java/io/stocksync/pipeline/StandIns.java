@@ -1,9 +1,13 @@
 package io.stocksync.pipeline;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.stocksync.channel.standin.ShopifyStandIn;
 import io.stocksync.channel.standin.SquareStandIn;
 import io.stocksync.channel.standin.WooCommerceStandIn;
 import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,6 +17,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension static final StandIns vendors = new StandIns();}.
  */
 final class StandIns implements BeforeAllCallback, AfterAllCallback {
+
+  private static final Duration SETTLE = Duration.ofSeconds(45);
 
   private ShopifyStandIn shopify;
   private WooCommerceStandIn woo;
@@ -46,5 +52,11 @@ final class StandIns implements BeforeAllCallback, AfterAllCallback {
 
   Shop shop(URI base, String name, long onHand) {
     return Shop.open(base, name, onHand, shopify, woo, square);
+  }
+
+  /** Waits until the shop's product shows these levels on the WooCommerce and Square stand-ins. */
+  void awaitLevels(Shop shop, long woo, long square) {
+    await().atMost(SETTLE).until(() -> woo().level(shop.wooItem()), equalTo(woo));
+    await().atMost(SETTLE).until(() -> square().level(shop.squareItem()), equalTo(square));
   }
 }

@@ -4,7 +4,6 @@ import io.stocksync.platform.jobs.BatchIdentity;
 import io.stocksync.platform.request.RequestId;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractJobListener;
-import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -63,11 +62,10 @@ public class ImportLifecycle extends AbstractJobListener {
     }
   }
 
-  /** The step's batch status: the job's own (JobContext) still reads STARTED while its listeners run. */
   private BatchStatus stepStatus() {
     try {
-      return identity.call(() -> BatchRuntime.getJobOperator().getStepExecutions(job.getExecutionId())).stream()
-          .map(s -> s.getBatchStatus()).findFirst().orElse(BatchStatus.FAILED);
+      var status = identity.firstStepStatus(job.getExecutionId());
+      return status == null ? BatchStatus.FAILED : status;
     } catch (RuntimeException e) {
       return BatchStatus.FAILED;
     }

@@ -3,6 +3,8 @@ package io.stocksync.platform.jobs;
 import com.ibm.websphere.security.auth.WSSubject;
 import com.ibm.websphere.security.auth.callback.WSCallbackHandlerImpl;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +40,15 @@ public class BatchIdentity {
     var properties = new Properties();
     properties.putAll(parameters);
     return call(() -> BatchRuntime.getJobOperator().start(jobXmlName, properties));
+  }
+
+  /**
+   * The batch status of the execution's first step, or null if it has none. Job listeners need it: the job's own
+   * status (JobContext) still reads STARTED while they run.
+   */
+  public BatchStatus firstStepStatus(long executionId) {
+    return call(() -> BatchRuntime.getJobOperator().getStepExecutions(executionId)).stream()
+        .map(StepExecution::getBatchStatus).findFirst().orElse(null);
   }
 
   public <T> T call(Supplier<T> work) {
